@@ -1,0 +1,28 @@
+package com.onecloud.edge.error;
+
+import java.util.List;
+
+import com.onecloud.edge.problem.Violation;
+
+/**
+ * Root of the domain exceptions a service throws to answer with a client error. The HTTP status of each subclass is
+ * decided in exactly one place, {@link ErrorClassifier}; the message becomes the problem's {@code detail}, so it must
+ * never contain a credential or internal detail.
+ */
+public abstract class ApiException extends RuntimeException {
+
+    private final List<Violation> violations;
+
+    protected ApiException(String detail) {
+        this(detail, List.of());
+    }
+
+    protected ApiException(String detail, List<Violation> violations) {
+        super(detail, null, false, false);
+        this.violations = List.copyOf(violations);
+    }
+
+    public List<Violation> violations() {
+        return violations;
+    }
+}

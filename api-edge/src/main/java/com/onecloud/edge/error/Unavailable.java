@@ -1,0 +1,16 @@
+package com.onecloud.edge.error;
+
+/** A dependency the request needs cannot answer now; the client may retry after {@link #retryAfterSeconds()}. */
+public class Unavailable extends ApiException {
+
+    private final int retryAfterSeconds;
+
+    public Unavailable(String detail, int retryAfterSeconds) {
+        super(detail);
+        this.retryAfterSeconds = retryAfterSeconds;
+    }
+
+    public int retryAfterSeconds() {
+        return retryAfterSeconds;
+    }
+}
