@@ -1,0 +1,7 @@
+package com.onecloud.edge.auth;
+
+public enum PrincipalKind {
+    USER,
+    APPLICATION,
+    SUPERUSER
+}
