@@ -23,6 +23,19 @@ class EmbeddedKafkaResourceTest {
     @Test
     void aRecordProducedIsConsumed() throws Exception {
         String servers = new EmbeddedKafkaResource().start().get("kafka.bootstrap.servers");
+        produceAndConsume(servers);
+    }
+
+    @Test
+    void theBrokerRestartsOnTheSamePort() throws Exception {
+        String servers = EmbeddedKafkaResource.bootstrapServers();
+        EmbeddedKafkaResource.stopBroker();
+        EmbeddedKafkaResource.startBroker();
+        assertEquals(servers, EmbeddedKafkaResource.bootstrapServers());
+        produceAndConsume(servers);
+    }
+
+    private static void produceAndConsume(String servers) throws Exception {
         String topic = "harness-" + UUID.randomUUID();
 
         try (var producer = new KafkaProducer<>(Map.<String, Object>of(
@@ -34,7 +47,7 @@ class EmbeddedKafkaResourceTest {
         List<ConsumerRecord<String, String>> received = new ArrayList<>();
         try (var consumer = new KafkaConsumer<>(Map.<String, Object>of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, servers,
-                ConsumerConfig.GROUP_ID_CONFIG, "harness-check",
+                ConsumerConfig.GROUP_ID_CONFIG, "harness-" + UUID.randomUUID(),
                 ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(), new StringDeserializer())) {
             consumer.subscribe(List.of(topic));
             long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();

@@ -1,6 +1,7 @@
 package com.onecloud.edge.error;
 
 import java.util.List;
+import java.util.Map;
 
 import com.onecloud.edge.problem.Violation;
 
@@ -24,5 +25,10 @@ public abstract class ApiException extends RuntimeException {
 
     public List<Violation> violations() {
         return violations;
+    }
+
+    /** Headers the status requires, e.g. {@code WWW-Authenticate} or {@code Retry-After}. */
+    public Map<String, String> headers() {
+        return Map.of();
     }
 }

@@ -28,6 +28,8 @@ public final class ErrorClassifier {
 
     private static final Map<Class<? extends ApiException>, Integer> STATUS = Map.of(
             InvalidInput.class, 400,
+            Unauthenticated.class, 401,
+            Forbidden.class, 403,
             NotFound.class, 404,
             Conflict.class, 409,
             PayloadTooLarge.class, 413,
@@ -41,10 +43,7 @@ public final class ErrorClassifier {
 
     public static ApiError classify(Throwable error) {
         if (error instanceof ApiException api) {
-            ApiError result = new ApiError(statusOf(api.getClass()), api.getMessage(), api.violations(), Map.of());
-            return api instanceof Unavailable u
-                    ? result.withHeader("Retry-After", Integer.toString(u.retryAfterSeconds()))
-                    : result;
+            return new ApiError(statusOf(api.getClass()), api.getMessage(), api.violations(), api.headers());
         }
         if (error instanceof ConstraintViolationException cve) {
             return constraintViolations(cve);

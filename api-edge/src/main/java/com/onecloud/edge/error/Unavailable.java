@@ -1,5 +1,7 @@
 package com.onecloud.edge.error;
 
+import java.util.Map;
+
 /** A dependency the request needs cannot answer now; the client may retry after {@link #retryAfterSeconds()}. */
 public class Unavailable extends ApiException {
 
@@ -12,5 +14,10 @@ public class Unavailable extends ApiException {
 
     public int retryAfterSeconds() {
         return retryAfterSeconds;
+    }
+
+    @Override
+    public Map<String, String> headers() {
+        return Map.of("Retry-After", Integer.toString(retryAfterSeconds));
     }
 }

@@ -1,0 +1,7 @@
+package com.onecloud.testsupport.contract;
+
+public enum CredentialState {
+    ACTIVE,
+    REVOKED,
+    EXPIRED
+}
