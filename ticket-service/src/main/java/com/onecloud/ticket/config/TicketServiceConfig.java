@@ -1,0 +1,82 @@
+package com.onecloud.ticket.config;
+
+import java.time.Duration;
+import java.util.Optional;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** Every setting of ticket-service under {@code onecloud.*}; each is also settable as an environment variable. */
+@ConfigMapping(prefix = "onecloud")
+public interface TicketServiceConfig {
+
+    /** The bootstrap SUPERUSER credential. */
+    Bootstrap bootstrap();
+
+    /** Rules for issuing tickets. */
+    Tickets tickets();
+
+    /** The transactional outbox relay to Kafka. */
+    Outbox outbox();
+
+    /** The consumer of resource-service's directory events. */
+    Directory directory();
+
+    interface Bootstrap {
+        /** Token of the bootstrap SUPERUSER ticket ({@code ONECLOUD_BOOTSTRAP_TOKEN}); none means no bootstrap ticket. */
+        Optional<String> token();
+
+        /** Secret of the bootstrap SUPERUSER ticket ({@code ONECLOUD_BOOTSTRAP_SECRET}); required with the token. */
+        Optional<String> secret();
+
+        /** How long the bootstrap ticket is valid from its creation. */
+        @WithDefault("P365D")
+        Duration validity();
+    }
+
+    interface Tickets {
+        /** Validity of a ticket created without {@code expiresAt}, and the longest one a creator may choose. */
+        @WithDefault("P365D")
+        Duration maxValidity();
+
+        /** Grace period of a rotation whose request names none, in seconds. */
+        @WithDefault("3600")
+        int defaultGraceSeconds();
+    }
+
+    interface Outbox {
+        /** Whether this replica relays outbox rows to Kafka. */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** Fallback poll interval; a commit that wrote an event wakes the relay at once. */
+        @WithDefault("500ms")
+        Duration pollInterval();
+
+        /** Most rows published per round. */
+        @WithDefault("100")
+        int batchSize();
+
+        /** Upper bound of the retry backoff while Kafka or the database is unreachable. */
+        @WithDefault("5s")
+        Duration maxBackoff();
+
+        /** How long one send may wait for the broker before the round is retried. */
+        @WithDefault("6s")
+        Duration sendTimeout();
+    }
+
+    interface Directory {
+        /** Whether this replica consumes directory events. */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** Consumer group: replicas share the work (each event is handled by one replica). */
+        @WithDefault("ticket-service")
+        String groupId();
+
+        /** Upper bound of the retry backoff while an event cannot be handled. */
+        @WithDefault("5s")
+        Duration maxBackoff();
+    }
+}

@@ -1,0 +1,82 @@
+package com.onecloud.ticket.ticket.rest;
+
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+import com.onecloud.edge.auth.Api;
+import com.onecloud.edge.auth.PrincipalKind;
+import com.onecloud.edge.error.InvalidInput;
+import com.onecloud.ticket.ticket.service.TicketFilter;
+import com.onecloud.ticket.ticket.service.TicketStatus;
+
+/** Turns request names and query parameters into domain values, reporting a bad one by its field name. */
+final class RequestParsing {
+
+    static final int DEFAULT_LIMIT = 50;
+    static final int MAX_LIMIT = 500;
+
+    private RequestParsing() {
+    }
+
+    static Set<Api> apis(List<String> names) {
+        Set<Api> apis = EnumSet.noneOf(Api.class);
+        for (String name : names) {
+            apis.add(enumValue(Api.class, name, "apis"));
+        }
+        if (apis.isEmpty()) {
+            throw InvalidInput.of("apis", "apis must name at least one API.");
+        }
+        return apis;
+    }
+
+    static PrincipalKind kind(String name) {
+        return name == null ? null : enumValue(PrincipalKind.class, name, "kind");
+    }
+
+    static TicketFilter filter(String status, String kind, String userId) {
+        return new TicketFilter(status == null || status.isEmpty() ? null : enumValue(TicketStatus.class, status, "status"),
+                kind == null || kind.isEmpty() ? null : enumValue(PrincipalKind.class, kind, "kind"),
+                userId == null || userId.isEmpty() ? null : userId);
+    }
+
+    static int limit(String value) {
+        int limit = integer(value, DEFAULT_LIMIT, "limit");
+        if (limit < 1 || limit > MAX_LIMIT) {
+            throw InvalidInput.of("limit", "limit must be between 1 and " + MAX_LIMIT + ".");
+        }
+        return limit;
+    }
+
+    static int offset(String value) {
+        int offset = integer(value, 0, "offset");
+        if (offset < 0) {
+            throw InvalidInput.of("offset", "offset must be 0 or more.");
+        }
+        return offset;
+    }
+
+    private static int integer(String value, int absent, String field) {
+        if (value == null || value.isEmpty()) {
+            return absent;
+        }
+        try {
+            return Integer.parseInt(value.trim());
+        } catch (NumberFormatException e) {
+            throw InvalidInput.of(field, field + " must be an integer.");
+        }
+    }
+
+    private static <E extends Enum<E>> E enumValue(Class<E> type, String name, String field) {
+        if (name != null) {
+            for (E value : type.getEnumConstants()) {
+                if (value.name().equals(name.trim().toUpperCase(Locale.ROOT))) {
+                    return value;
+                }
+            }
+        }
+        List<String> allowed = java.util.Arrays.stream(type.getEnumConstants()).map(Enum::name).toList();
+        throw InvalidInput.of(field, field + " must be one of " + String.join(", ", allowed) + ".");
+    }
+}

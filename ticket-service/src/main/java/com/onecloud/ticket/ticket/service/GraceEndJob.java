@@ -1,0 +1,29 @@
+package com.onecloud.ticket.ticket.service;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import com.onecloud.ticket.support.BlockingAwait;
+
+import io.quarkus.scheduler.Scheduled;
+
+/** Every second, retires the credentials whose rotation grace has ended and announces each as revoked. */
+@ApplicationScoped
+public class GraceEndJob {
+
+    private static final int BATCH = 100;
+
+    private final TicketService tickets;
+
+    GraceEndJob(TicketService tickets) {
+        this.tickets = tickets;
+    }
+
+    @Scheduled(identity = "rotation-grace-end", every = "${onecloud.tickets.grace-check-interval:1s}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void retireEndedGraces() {
+        int retired;
+        do {
+            retired = BlockingAwait.await(() -> tickets.retireEndedGraces(BATCH));
+        } while (retired == BATCH);
+    }
+}
