@@ -1,0 +1,217 @@
+package com.onecloud.resource.auth;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.notNullValue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Map;
+import java.util.Set;
+
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import com.onecloud.edge.auth.Api;
+import com.onecloud.edge.auth.Principal;
+import com.onecloud.edge.auth.PrincipalKind;
+import com.onecloud.edge.credential.TokenFormat;
+import com.onecloud.edge.event.CloudEvent;
+import com.onecloud.edge.event.TicketRevoked;
+import com.onecloud.edge.event.Topics;
+import com.onecloud.testsupport.AuthServiceDouble;
+import com.onecloud.testsupport.EmbeddedKafkaResource;
+import com.onecloud.testsupport.Json;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+
+/**
+ * The shared client side of authentication, in a real service: decisions come from auth-service (here its double,
+ * kept honest by DecisionContract), are cached, are evicted by revocation events from a real Kafka broker, and the
+ * service fails closed when no decision can be had.
+ */
+@QuarkusTest
+@QuarkusTestResource(AuthServiceDouble.class)
+@QuarkusTestResource(EmbeddedKafkaResource.class)
+class AuthenticationClientTest {
+
+    private static final String USER_PROBE = "/api/user/v1/probe";
+    private static final String ADMIN_PROBE = "/api/admin/v1/probe";
+
+    @BeforeEach
+    void resetAndAwaitRevocations() {
+        AuthServiceDouble.reset();
+        // Ready means the revocation consumer has its partitions, so no event of the test can be missed.
+        Awaitility.await().atMost(Duration.ofSeconds(30))
+                .until(() -> given().get("/q/health/ready").statusCode() == 200);
+    }
+
+    @AfterEach
+    void reset() {
+        AuthServiceDouble.reset();
+    }
+
+    private static String userToken(Set<Api> apis) {
+        String token = TokenFormat.newToken(TokenFormat.newId());
+        String ticketId = TokenFormat.newId();
+        AuthServiceDouble.register(token, null, new Principal(PrincipalKind.USER, ticketId, ticketId, "org-1",
+                "user-" + ticketId, apis, Instant.now().plusSeconds(3600)));
+        return token;
+    }
+
+    @Test
+    void readinessReportsTheRevocationConsumer() {
+        given().get("/q/health/ready").then().statusCode(200)
+                .body("checks.name", hasItem("revocation-events"));
+    }
+
+    @Test
+    void noCredentialIs401OfferingBothSchemes() {
+        given().accept("application/json").get(USER_PROBE).then().statusCode(401)
+                .contentType("application/problem+json")
+                .header("WWW-Authenticate", containsString("Bearer realm=\"onecloud\""))
+                .header("WWW-Authenticate", containsString("Basic realm=\"onecloud\""))
+                .header("Warning", containsString("703 resource-service"));
+    }
+
+    @Test
+    void aValidBearerTokenReachesTheEndpointAsItsPrincipal() {
+        String token = userToken(Set.of(Api.CONTACTS));
+        given().auth().oauth2(token).get(USER_PROBE).then().statusCode(200).body("kind", equalTo("USER"));
+    }
+
+    @Test
+    void theQueryTokenFormWorksToo() {
+        String token = userToken(Set.of(Api.CONTACTS));
+        given().queryParam("t", token).get(USER_PROBE).then().statusCode(200);
+    }
+
+    @Test
+    void aRepeatedCredentialIsServedFromTheLocalCache() {
+        String token = userToken(Set.of(Api.CONTACTS));
+        given().auth().oauth2(token).get(USER_PROBE).then().statusCode(200);
+        int asked = AuthServiceDouble.requestCount();
+        for (int i = 0; i < 5; i++) {
+            given().auth().oauth2(token).get(USER_PROBE).then().statusCode(200);
+        }
+        assertThat(AuthServiceDouble.requestCount()).isEqualTo(asked);
+    }
+
+    @Test
+    void anInvalidTokenIs401InvalidToken() {
+        given().auth().oauth2(TokenFormat.newToken(TokenFormat.newId())).get(USER_PROBE).then().statusCode(401)
+                .header("WWW-Authenticate", containsString("error=\"invalid_token\""));
+    }
+
+    @Test
+    void twoCredentialsAre400InvalidRequest() {
+        String token = userToken(Set.of(Api.CONTACTS));
+        given().auth().oauth2(token).queryParam("t", token).get(USER_PROBE).then().statusCode(400)
+                .header("WWW-Authenticate", containsString("error=\"invalid_request\""))
+                .body("validationResult.field", hasItem("Authorization"));
+    }
+
+    @Test
+    void aUserTokenOnTheAdminApiIs403InsufficientScope() {
+        String token = userToken(Set.of(Api.CONTACTS, Api.USERS));
+        given().auth().oauth2(token).get(ADMIN_PROBE).then().statusCode(403)
+                .header("WWW-Authenticate", containsString("error=\"insufficient_scope\""))
+                .body("status", equalTo(403));
+    }
+
+    @Test
+    void anApplicationTicketWorksOnTheAdminApi() {
+        String token = TokenFormat.newToken(TokenFormat.newId());
+        String secret = TokenFormat.newSecret();
+        AuthServiceDouble.register(token, secret, new Principal(PrincipalKind.APPLICATION, "app", "app", "org-1",
+                null, Set.of(Api.USERS), null));
+        given().auth().preemptive().basic(token, secret).get(ADMIN_PROBE).then().statusCode(200)
+                .body("kind", equalTo("APPLICATION"));
+    }
+
+    @Test
+    void aRevocationEventEvictsTheCachedDecisionWithinOneSecond() throws Exception {
+        String token = TokenFormat.newToken(TokenFormat.newId());
+        String ticketId = TokenFormat.newId();
+        AuthServiceDouble.register(token, null, new Principal(PrincipalKind.USER, ticketId, ticketId, "org-1", "u1",
+                Set.of(Api.CONTACTS), null));
+        given().auth().oauth2(token).get(USER_PROBE).then().statusCode(200);
+        given().auth().oauth2(token).get(USER_PROBE).then().statusCode(200);
+
+        AuthServiceDouble.revoke(token);
+        // Still cached: only the event makes the service ask again.
+        given().auth().oauth2(token).get(USER_PROBE).then().statusCode(200);
+        publishRevocation(ticketId);
+        long published = System.nanoTime();
+        Awaitility.await().atMost(Duration.ofSeconds(1)).pollInterval(Duration.ofMillis(20))
+                .until(() -> given().auth().oauth2(token).get(USER_PROBE).statusCode() == 401);
+        assertThat(Duration.ofNanos(System.nanoTime() - published)).isLessThan(Duration.ofSeconds(1));
+    }
+
+    @Test
+    void aDuplicateRevocationEventIsHarmless() throws Exception {
+        String token = userToken(Set.of(Api.CONTACTS));
+        publishRevocation("unrelated-ticket");
+        publishRevocation("unrelated-ticket");
+        given().auth().oauth2(token).get(USER_PROBE).then().statusCode(200);
+    }
+
+    @Test
+    void theDecisionPointFailingAnswers503AndLetsNothingThrough() {
+        String token = userToken(Set.of(Api.CONTACTS));
+        AuthServiceDouble.setMode(AuthServiceDouble.Mode.FAILING);
+        given().auth().oauth2(token).get(USER_PROBE).then().statusCode(503)
+                .header("Retry-After", notNullValue())
+                .contentType("application/problem+json")
+                .header("Warning", containsString("703 resource-service"));
+    }
+
+    @Test
+    void theDecisionPointHangingAnswers503WithinTheTimeout() {
+        String token = userToken(Set.of(Api.CONTACTS));
+        AuthServiceDouble.setMode(AuthServiceDouble.Mode.HANGING);
+        long started = System.nanoTime();
+        given().auth().oauth2(token).get(USER_PROBE).then().statusCode(503).header("Retry-After", notNullValue());
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(3));
+    }
+
+    @Test
+    void credentialsNeverReachTheLog() throws Exception {
+        String token = userToken(Set.of(Api.CONTACTS));
+        given().auth().oauth2(token).get(USER_PROBE).then().statusCode(200);
+        given().queryParam("t", token).get(USER_PROBE).then().statusCode(200);
+        given().auth().oauth2(token).queryParam("t", token).get(USER_PROBE).then().statusCode(400);
+        String basic = "Basic " + Base64.getEncoder().encodeToString((token + ":x").getBytes(StandardCharsets.UTF_8));
+        given().header("Authorization", basic).get(USER_PROBE).then().statusCode(401);
+        Path log = Path.of("target/resource-service-test.log");
+        Awaitility.await().atMost(Duration.ofSeconds(5))
+                .until(() -> Files.exists(log) && Files.readString(log).contains("status=401"));
+        assertThat(Files.readString(log)).doesNotContain(token)
+                .doesNotContain(basic.substring("Basic ".length()));
+    }
+
+    private static void publishRevocation(String ticketId) throws Exception {
+        CloudEvent<TicketRevoked> event = CloudEvent.of("/onecloud/ticket-service", Topics.TICKET_REVOKED, ticketId,
+                Instant.now(), new TicketRevoked(ticketId, null, "org-1", "u1", "USER", Instant.now(), "REVOKED"));
+        try (var producer = new KafkaProducer<>(Map.<String, Object>of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, EmbeddedKafkaResource.bootstrapServers()),
+                new StringSerializer(), new StringSerializer())) {
+            producer.send(new ProducerRecord<>(Topics.TICKET_EVENTS, ticketId,
+                    Json.MAPPER.writeValueAsString(event))).get();
+        }
+    }
+}

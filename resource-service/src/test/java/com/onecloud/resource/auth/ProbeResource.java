@@ -1,0 +1,39 @@
+package com.onecloud.resource.auth;
+
+import java.util.Map;
+
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+import com.onecloud.edge.auth.Api;
+import com.onecloud.edge.auth.Audience;
+import com.onecloud.edge.auth.Caller;
+import com.onecloud.edge.auth.Protected;
+
+/** Protected endpoints that exist only in tests, to exercise the shared client side of authentication. */
+@Path("/api")
+@Produces(MediaType.APPLICATION_JSON)
+public class ProbeResource {
+
+    private final Caller caller;
+
+    ProbeResource(Caller caller) {
+        this.caller = caller;
+    }
+
+    @GET
+    @Path("user/v1/probe")
+    @Protected(audience = Audience.USER_API, api = Api.CONTACTS)
+    public Map<String, String> user() {
+        return Map.of("kind", caller.principal().kind().name(), "userId", caller.principal().userId());
+    }
+
+    @GET
+    @Path("admin/v1/probe")
+    @Protected(audience = Audience.ADMIN_API, api = Api.USERS)
+    public Map<String, String> admin() {
+        return Map.of("kind", caller.principal().kind().name());
+    }
+}
