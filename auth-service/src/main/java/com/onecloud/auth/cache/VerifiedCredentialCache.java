@@ -1,0 +1,217 @@
+package com.onecloud.auth.cache;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Expiry;
+import com.github.benmanes.caffeine.cache.RemovalCause;
+import com.github.benmanes.caffeine.cache.Ticker;
+import com.onecloud.auth.AuthConfig;
+import com.onecloud.edge.auth.PresentedCredential;
+import com.onecloud.edge.auth.Principal;
+import com.onecloud.edge.credential.CredentialHash;
+
+/**
+ * Verified credentials, so that a credential presented again within the TTL costs no database read.
+ * <ul>
+ * <li>Keys are SHA-256 hashes of the presented material, never the credential itself.</li>
+ * <li>Only successful verifications are held: an unknown or refused credential is looked up again next time, so a
+ * brand-new ticket works on its very first request.</li>
+ * <li>An entry lives at most the configured TTL and never past the credential's own expiry.</li>
+ * <li>{@link #evictTicket} and {@link #evictCredential} remove every entry of a revoked ticket or credential through an
+ * index by ticket id. A lookup that was already running when its ticket was evicted does not put its (possibly stale)
+ * result in the cache.</li>
+ * </ul>
+ */
+@ApplicationScoped
+public class VerifiedCredentialCache {
+
+    /** The longest time a credential lookup can still be running after the revocation event arrived. */
+    private static final Duration TOMBSTONE_LIFETIME = Duration.ofMinutes(1);
+
+    private final Duration ttl;
+    private final Ticker ticker;
+    private final Cache<String, Entry> entries;
+    /** Ticket id → keys of its entries. Changed only inside {@code compute} of that ticket, as are puts. */
+    private final ConcurrentHashMap<String, Set<String>> keysByTicket = new ConcurrentHashMap<>();
+    /** "ticket:<id>" or "credential:<id>" → ticker time of its last eviction. */
+    private final Cache<String, Long> evictedAt;
+
+    @Inject
+    VerifiedCredentialCache(AuthConfig config) {
+        this(config.cache().ttl(), config.cache().maxSize(), Ticker.systemTicker());
+    }
+
+    VerifiedCredentialCache(Duration ttl, long maxSize, Ticker ticker) {
+        if (ttl.isNegative() || ttl.compareTo(Duration.ofSeconds(30)) > 0) {
+            throw new IllegalArgumentException("onecloud.auth.cache.ttl must be between 0 and 30 seconds (contract"
+                    + " §6 bounds how long a revoked credential may work while Kafka is down), was " + ttl);
+        }
+        this.ttl = ttl;
+        this.ticker = ticker;
+        this.entries = Caffeine.newBuilder()
+                .ticker(ticker)
+                .maximumSize(maxSize)
+                .expireAfter(new EntryExpiry())
+                .removalListener(this::unindex)
+                .build();
+        this.evictedAt = Caffeine.newBuilder()
+                .ticker(ticker)
+                .maximumSize(maxSize)
+                .expireAfterWrite(TOMBSTONE_LIFETIME)
+                .build();
+    }
+
+    /** The cache key of a presented OneCloud credential. */
+    public static String keyOf(PresentedCredential presented) {
+        if (presented instanceof PresentedCredential.Token t) {
+            return CredentialHash.sha256Hex(t.token());
+        }
+        if (presented instanceof PresentedCredential.TokenAndSecret ts) {
+            return CredentialHash.sha256Hex(ts.token() + ":" + ts.secret());
+        }
+        throw new IllegalArgumentException("only OneCloud tokens are cached");
+    }
+
+    /** A point in time to pass to {@link #put} once the lookup started now has completed. */
+    public long lookupStarted() {
+        return ticker.read();
+    }
+
+    /** The cached principal and how many whole seconds its entry still lives, if present. */
+    public Optional<Hit> get(String key) {
+        Entry entry = entries.getIfPresent(key);
+        if (entry == null) {
+            return Optional.empty();
+        }
+        long remaining = entry.deadline - ticker.read();
+        if (remaining <= 0) {
+            return Optional.empty();
+        }
+        return Optional.of(new Hit(entry.principal, (int) Duration.ofNanos(remaining).toSeconds()));
+    }
+
+    /**
+     * Caches a successful verification and answers how many seconds a caller may reuse a decision based on it:
+     * min(TTL, time until the credential expires), in whole seconds. Nothing is cached when the credential's ticket or
+     * the credential itself was evicted since {@code lookupStarted}.
+     */
+    public int put(String key, String credentialId, Principal principal, long lookupStarted, Instant now) {
+        Duration untilExpiry = Duration.between(now, principal.expiresAt());
+        Duration lifetime = untilExpiry.compareTo(ttl) < 0 ? untilExpiry : ttl;
+        if (lifetime.isNegative() || lifetime.isZero()) {
+            return 0;
+        }
+        String ticketId = principal.ticketId();
+        AtomicInteger seconds = new AtomicInteger();
+        keysByTicket.compute(ticketId, (id, keys) -> {
+            if (evictedSince("ticket:" + ticketId, lookupStarted)
+                    || evictedSince("credential:" + credentialId, lookupStarted)) {
+                return keys;
+            }
+            Set<String> updated = keys == null ? new HashSet<>() : keys;
+            updated.add(key);
+            entries.put(key, new Entry(principal, credentialId, ticker.read() + lifetime.toNanos()));
+            seconds.set((int) lifetime.toSeconds());
+            return updated;
+        });
+        return seconds.get();
+    }
+
+    /** Removes every entry of the ticket; returns how many there were. Idempotent. */
+    public int evictTicket(String ticketId) {
+        AtomicInteger evicted = new AtomicInteger();
+        keysByTicket.compute(ticketId, (id, keys) -> {
+            evictedAt.put("ticket:" + ticketId, ticker.read());
+            if (keys != null) {
+                evicted.set((int) keys.stream().filter(k -> entries.getIfPresent(k) != null).count());
+                entries.invalidateAll(keys);
+            }
+            return null;
+        });
+        return evicted.get();
+    }
+
+    /** Removes the entries of one credential of the ticket (the old one after a rotation); returns how many. */
+    public int evictCredential(String ticketId, String credentialId) {
+        AtomicInteger evicted = new AtomicInteger();
+        keysByTicket.compute(ticketId, (id, keys) -> {
+            evictedAt.put("credential:" + credentialId, ticker.read());
+            if (keys == null) {
+                return null;
+            }
+            Set<String> remaining = new HashSet<>();
+            for (String key : keys) {
+                Entry entry = entries.getIfPresent(key);
+                if (entry != null && entry.credentialId.equals(credentialId)) {
+                    entries.invalidate(key);
+                    evicted.incrementAndGet();
+                } else if (entry != null) {
+                    remaining.add(key);
+                }
+            }
+            return remaining.isEmpty() ? null : remaining;
+        });
+        return evicted.get();
+    }
+
+    /** Number of cached credentials (approximate, for metrics and tests). */
+    public long size() {
+        entries.cleanUp();
+        return entries.estimatedSize();
+    }
+
+    private boolean evictedSince(String tombstone, long lookupStarted) {
+        Long at = evictedAt.getIfPresent(tombstone);
+        return at != null && at - lookupStarted >= 0;
+    }
+
+    /** Keeps the index small as entries expire or are pushed out; runs asynchronously, never inside a compute. */
+    private void unindex(String key, Entry entry, RemovalCause cause) {
+        if (key == null || entry == null || cause == RemovalCause.REPLACED) {
+            return;
+        }
+        keysByTicket.computeIfPresent(entry.principal.ticketId(), (id, keys) -> {
+            if (entries.getIfPresent(key) == null) {
+                keys.remove(key);
+            }
+            return keys.isEmpty() ? null : keys;
+        });
+    }
+
+    /** A cached principal and the whole seconds its entry still lives. */
+    public record Hit(Principal principal, int remainingSeconds) {
+    }
+
+    private record Entry(Principal principal, String credentialId, long deadline) {
+    }
+
+    private final class EntryExpiry implements Expiry<String, Entry> {
+
+        @Override
+        public long expireAfterCreate(String key, Entry entry, long currentTime) {
+            return Math.max(0, entry.deadline - currentTime);
+        }
+
+        @Override
+        public long expireAfterUpdate(String key, Entry entry, long currentTime, long currentDuration) {
+            return Math.max(0, entry.deadline - currentTime);
+        }
+
+        @Override
+        public long expireAfterRead(String key, Entry entry, long currentTime, long currentDuration) {
+            return currentDuration;
+        }
+    }
+}

@@ -1,0 +1,43 @@
+package com.onecloud.auth.decision;
+
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+import com.onecloud.edge.auth.Decision;
+import com.onecloud.edge.auth.DecisionRequest;
+import com.onecloud.edge.error.InvalidInput;
+
+import io.smallrye.mutiny.Uni;
+
+/**
+ * The internal decision point the other services call for every request they authenticate. 200 means the decision was
+ * made; its {@code outcome} tells the caller whether to serve the request or answer 400/401/403. 503 (with
+ * {@code Retry-After}) means no decision could be made: the caller must refuse the request, never let it through.
+ */
+@Path("/api/internal/v1/decisions")
+public class DecisionResource {
+
+    private final DecisionService decisions;
+
+    DecisionResource(DecisionService decisions) {
+        this.decisions = decisions;
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Authenticate and authorize one request",
+            description = "Verifies the credential as presented (Authorization header value and t query parameter)"
+                    + " and applies the access rules of the endpoint's audience and API.")
+    public Uni<Decision> decide(DecisionRequest request) {
+        if (request == null || request.audience() == null) {
+            throw InvalidInput.of("audience", "audience is required (USER_API, ADMIN_API or PLATFORM).");
+        }
+        return decisions.decide(request);
+    }
+}

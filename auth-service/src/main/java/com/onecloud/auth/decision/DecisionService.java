@@ -1,0 +1,96 @@
+package com.onecloud.auth.decision;
+
+import java.time.Instant;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.jboss.logging.Logger;
+
+import com.onecloud.auth.cache.VerifiedCredentialCache;
+import com.onecloud.auth.credential.CredentialStore;
+import com.onecloud.auth.credential.CredentialVerifier;
+import com.onecloud.edge.auth.AccessPolicy;
+import com.onecloud.edge.auth.Decision;
+import com.onecloud.edge.auth.Decision.Outcome;
+import com.onecloud.edge.auth.DecisionRequest;
+import com.onecloud.edge.auth.PresentedCredential;
+import com.onecloud.edge.credential.TokenFormat;
+
+import io.smallrye.mutiny.Uni;
+
+/**
+ * Decides one request (contract §2 and §3): reads the presented credential, verifies it (from the cache or the
+ * credential view) and applies the access policy. A refusal never says which check failed, and never repeats the
+ * credential.
+ */
+@ApplicationScoped
+public class DecisionService {
+
+    private static final Logger LOG = Logger.getLogger(DecisionService.class);
+
+    static final String NO_CREDENTIAL = "No credential was presented.";
+    static final String INVALID_TOKEN = "The credential is unknown, malformed, expired, revoked or has a wrong secret.";
+    static final String OIDC_NOT_ACCEPTED = "OpenID Connect tokens are not accepted by this installation";
+
+    private final VerifiedCredentialCache cache;
+    private final CredentialStore store;
+
+    DecisionService(VerifiedCredentialCache cache, CredentialStore store) {
+        this.cache = cache;
+        this.store = store;
+    }
+
+    public Uni<Decision> decide(DecisionRequest request) {
+        PresentedCredential presented = PresentedCredential.parse(request.authorization(), request.queryToken());
+        if (presented instanceof PresentedCredential.None) {
+            return done(Decision.refuse(Outcome.UNAUTHENTICATED, null, NO_CREDENTIAL, 0));
+        }
+        if (presented instanceof PresentedCredential.Ambiguous ambiguous) {
+            return done(Decision.refuse(Outcome.INVALID_REQUEST, "invalid_request", ambiguous.reason(), 0));
+        }
+        if (presented instanceof PresentedCredential.Jwt) {
+            return done(invalidToken(OIDC_NOT_ACCEPTED));
+        }
+        Optional<String> credentialId = credentialIdOf(presented);
+        if (credentialId.isEmpty()) {
+            // Malformed, truncated or a wrong checksum: refused without touching the database.
+            return done(invalidToken(INVALID_TOKEN));
+        }
+        String key = VerifiedCredentialCache.keyOf(presented);
+        Optional<VerifiedCredentialCache.Hit> hit = cache.get(key);
+        if (hit.isPresent()) {
+            return done(AccessPolicy.decide(hit.get().principal(), request.audience(), request.api(),
+                    hit.get().remainingSeconds()));
+        }
+        long lookupStarted = cache.lookupStarted();
+        return store.find(credentialId.get()).map(stored -> {
+            Instant now = Instant.now();
+            var principal = stored.flatMap(s -> CredentialVerifier.verify(presented, s, now));
+            if (principal.isEmpty()) {
+                LOG.debugf("Refused credential %s (%s)", credentialId.get(), stored.isPresent() ? "known" : "unknown");
+                return invalidToken(INVALID_TOKEN);
+            }
+            int cacheSeconds = cache.put(key, credentialId.get(), principal.get(), lookupStarted, now);
+            return AccessPolicy.decide(principal.get(), request.audience(), request.api(), cacheSeconds);
+        });
+    }
+
+    private static Optional<String> credentialIdOf(PresentedCredential presented) {
+        if (presented instanceof PresentedCredential.Token t) {
+            return TokenFormat.credentialId(t.token());
+        }
+        if (presented instanceof PresentedCredential.TokenAndSecret ts && TokenFormat.isWellFormedSecret(ts.secret())) {
+            return TokenFormat.credentialId(ts.token());
+        }
+        return Optional.empty();
+    }
+
+    private static Decision invalidToken(String description) {
+        return Decision.refuse(Outcome.UNAUTHENTICATED, "invalid_token", description, 0);
+    }
+
+    private static Uni<Decision> done(Decision decision) {
+        return Uni.createFrom().item(decision);
+    }
+}

@@ -1,0 +1,164 @@
+package com.onecloud.auth.revocation;
+
+import java.time.Duration;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+import org.apache.kafka.clients.consumer.CloseOptions;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.jboss.logging.Logger;
+
+import com.onecloud.auth.AuthConfig;
+
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.smallrye.common.annotation.Identifier;
+
+/**
+ * Receives every revocation on its own thread. The consumer group is unique to this process ({@code <prefix>-<uuid>})
+ * so that every replica gets every event (contract §6: broadcast). It starts at the latest offset: at start-up the
+ * cache is empty, so nothing older can be stale. It polls with a short timeout so eviction is prompt, rides out broker
+ * outages (the Kafka client reconnects by itself; meanwhile the cache TTL bounds staleness) and closes on shutdown.
+ */
+@ApplicationScoped
+public class RevocationListener {
+
+    private static final Logger LOG = Logger.getLogger(RevocationListener.class);
+
+    private final Map<String, Object> kafkaConfig;
+    private final AuthConfig.Revocation config;
+    private final RevocationHandler handler;
+
+    private volatile KafkaConsumer<String, String> consumer;
+    private volatile Thread thread;
+    private volatile boolean running;
+    private volatile boolean listening;
+    private volatile boolean failed;
+
+    RevocationListener(@Identifier("default-kafka-broker") Map<String, Object> kafkaConfig, AuthConfig config,
+            RevocationHandler handler) {
+        this.kafkaConfig = kafkaConfig;
+        this.config = config.revocation();
+        this.handler = handler;
+    }
+
+    void start(@Observes StartupEvent startup) {
+        Map<String, Object> props = new HashMap<>(kafkaConfig);
+        props.put(ConsumerConfig.GROUP_ID_CONFIG, config.groupIdPrefix() + "-" + UUID.randomUUID());
+        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest");
+        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, true);
+        props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        props.putIfAbsent(ConsumerConfig.CLIENT_ID_CONFIG, "auth-service-revocations");
+        consumer = new KafkaConsumer<>(props);
+        running = true;
+        thread = new Thread(this::run, "revocation-listener");
+        thread.setDaemon(true);
+        thread.start();
+        LOG.infof("Listening for revocations on %s as group %s", config.topic(), props.get(ConsumerConfig.GROUP_ID_CONFIG));
+    }
+
+    void stop(@Observes ShutdownEvent shutdown) {
+        running = false;
+        KafkaConsumer<String, String> c = consumer;
+        Thread t = thread;
+        if (c != null) {
+            c.wakeup();
+        }
+        if (t != null) {
+            try {
+                t.join(TimeUnit.SECONDS.toMillis(10));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /** Whether partitions are assigned and their start positions fixed: from now on no revocation is missed. */
+    public boolean isListening() {
+        return listening;
+    }
+
+    /** Whether the listener thread stopped on an error it could not recover from. */
+    public boolean hasFailed() {
+        return failed;
+    }
+
+    private void run() {
+        Duration pollTimeout = config.pollTimeout();
+        KafkaConsumer<String, String> c = consumer;
+        try {
+            c.subscribe(List.of(config.topic()), new PositionOnAssign(c));
+            while (running) {
+                try {
+                    for (ConsumerRecord<String, String> record : c.poll(pollTimeout)) {
+                        handler.handle(record.value());
+                    }
+                } catch (WakeupException e) {
+                    break;
+                } catch (RuntimeException e) {
+                    // Kafka's own connection trouble never reaches here (poll just returns nothing); this is anything else.
+                    LOG.warnf("Revocation listener error, retrying: %s", e.toString());
+                    pause(config.errorBackoff());
+                }
+            }
+        } catch (WakeupException e) {
+            // closing
+        } catch (RuntimeException e) {
+            failed = true;
+            LOG.error("Revocation listener stopped", e);
+        } finally {
+            listening = false;
+            // Bounded, so that shutdown does not hang while the broker is unreachable.
+            try {
+                c.close(CloseOptions.timeout(Duration.ofSeconds(2)));
+            } catch (RuntimeException e) {
+                LOG.debugf("Closing the revocation consumer: %s", e.toString());
+            }
+        }
+    }
+
+    private void pause(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            running = false;
+        }
+    }
+
+    /** Fixes the start position (latest) as soon as partitions are assigned, so events sent after that are seen. */
+    private final class PositionOnAssign implements ConsumerRebalanceListener {
+
+        private final KafkaConsumer<String, String> c;
+
+        PositionOnAssign(KafkaConsumer<String, String> c) {
+            this.c = c;
+        }
+
+        @Override
+        public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
+            partitions.forEach(c::position);
+            listening = !c.assignment().isEmpty();
+            LOG.debugf("Revocation listener assigned %s", partitions);
+        }
+
+        @Override
+        public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+            // Unique group: nothing to hand over.
+        }
+    }
+}

@@ -1,0 +1,49 @@
+package com.onecloud.auth.support;
+
+import java.util.Map;
+
+import org.flywaydb.core.Flyway;
+
+import com.onecloud.testsupport.EmbeddedPostgresResource;
+
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+
+/**
+ * The database auth-service reads, built as in production: ticket-service's own migrations (ticket-schema,
+ * {@code classpath:db/ticket}) run as the superuser on the embedded PostgreSQL, creating the view
+ * {@code auth_v1.credential} and the reader role. The application then connects as that reader role, before which
+ * the migration has completed. Fixtures are inserted over JDBC as the superuser ({@link Tickets}).
+ */
+public class TicketDatabaseResource implements QuarkusTestResourceLifecycleManager {
+
+    public static final String READER = "onecloud_auth_reader";
+    public static final String READER_PASSWORD = "reader-test-password";
+    /** Where test code finds the superuser JDBC URL (the application itself has no JDBC datasource). */
+    public static final String JDBC_URL_PROPERTY = "onecloud.test.superuser-jdbc-url";
+
+    @Override
+    public Map<String, String> start() {
+        int port = EmbeddedPostgresResource.server().getPort();
+        String jdbcUrl = "jdbc:postgresql://localhost:" + port + "/postgres";
+        migrate(jdbcUrl);
+        return Map.of(
+                "quarkus.datasource.reactive.url", "postgresql://localhost:" + port + "/postgres",
+                "quarkus.datasource.username", READER,
+                "quarkus.datasource.password", READER_PASSWORD,
+                JDBC_URL_PROPERTY, jdbcUrl);
+    }
+
+    @Override
+    public void stop() {
+        // The server is shared by every test class of this JVM.
+    }
+
+    private static synchronized void migrate(String jdbcUrl) {
+        Flyway.configure(TicketDatabaseResource.class.getClassLoader())
+                .dataSource(jdbcUrl, EmbeddedPostgresResource.USER, EmbeddedPostgresResource.PASSWORD)
+                .locations("classpath:db/ticket")
+                .placeholders(Map.of("authReaderRole", READER, "authReaderPassword", READER_PASSWORD))
+                .load()
+                .migrate();
+    }
+}
