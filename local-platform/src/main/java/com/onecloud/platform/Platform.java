@@ -1,0 +1,177 @@
+package com.onecloud.platform;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The whole platform on one machine: PostgreSQL, Kafka, and ticket-, auth- and resource-service as JVM processes
+ * started from their packaged applications, configured to find each other. Used by {@link PlatformMain} and by the
+ * system tests, so that both run exactly the same thing.
+ */
+public final class Platform implements AutoCloseable {
+
+    public static final String TICKET = "ticket-service";
+    public static final String AUTH = "auth-service";
+    public static final String RESOURCE = "resource-service";
+    private static final Duration READY_TIMEOUT = Duration.ofSeconds(90);
+    private static final String AUTH_READER_ROLE = "onecloud_auth_reader";
+
+    private final PlatformConfig config;
+    private final LocalSecrets secrets;
+    private final LocalDatabase database;
+    private final LocalBroker broker;
+    private final Map<String, ServiceProcess> services = new LinkedHashMap<>();
+
+    private Platform(PlatformConfig config) {
+        this.config = config;
+        this.secrets = LocalSecrets.loadOrCreate(config.dataDir());
+        this.database = new LocalDatabase(config);
+        this.broker = new LocalBroker(config);
+    }
+
+    /** Starts everything and returns once every service reports ready; stops what it started if anything fails. */
+    public static Platform start(PlatformConfig config) {
+        Platform platform = new Platform(config);
+        try {
+            platform.startAll();
+            return platform;
+        } catch (RuntimeException e) {
+            platform.close();
+            throw e;
+        }
+    }
+
+    private void startAll() {
+        database.start();
+        broker.start();
+        Path logs = config.dataDir().resolve("logs");
+        Map<String, String> common = Map.of("KAFKA_BOOTSTRAP_SERVERS", broker.bootstrapServers(),
+                "ONECLOUD_AUTH_URL", authUrl(), "ONECLOUD_AUTH_READER_PASSWORD", secrets.authReaderPassword());
+
+        Map<String, String> ticketEnv = new HashMap<>(common);
+        ticketEnv.putAll(datasource(LocalDatabase.TICKETS, config.postgresUser(), config.postgresPassword()));
+        ticketEnv.put("QUARKUS_HTTP_PORT", Integer.toString(config.ticketPort()));
+        ticketEnv.put("ONECLOUD_BOOTSTRAP_TOKEN", secrets.bootstrapToken());
+        ticketEnv.put("ONECLOUD_BOOTSTRAP_SECRET", secrets.bootstrapSecret());
+
+        Map<String, String> authEnv = new HashMap<>(common);
+        authEnv.putAll(datasource(LocalDatabase.TICKETS, AUTH_READER_ROLE, secrets.authReaderPassword()));
+        authEnv.put("QUARKUS_HTTP_PORT", Integer.toString(config.authPort()));
+
+        Map<String, String> resourceEnv = new HashMap<>(common);
+        resourceEnv.putAll(datasource(LocalDatabase.RESOURCES, config.postgresUser(), config.postgresPassword()));
+        resourceEnv.put("QUARKUS_HTTP_PORT", Integer.toString(config.resourcePort()));
+
+        services.put(TICKET, service(TICKET, config.ticketPort(), ticketEnv, logs));
+        services.put(AUTH, service(AUTH, config.authPort(), authEnv, logs));
+        services.put(RESOURCE, service(RESOURCE, config.resourcePort(), resourceEnv, logs));
+
+        // ticket-service migrates the schema that auth-service reads, so it goes first.
+        ServiceProcess ticket = services.get(TICKET);
+        ticket.start();
+        services.get(AUTH).start();
+        services.get(RESOURCE).start();
+        for (ServiceProcess service : services.values()) {
+            service.awaitReady(READY_TIMEOUT);
+        }
+    }
+
+    private Map<String, String> datasource(String database, String user, String password) {
+        return Map.of("QUARKUS_DATASOURCE_JDBC_URL", this.database.jdbcUrl(database),
+                "QUARKUS_DATASOURCE_REACTIVE_URL", this.database.reactiveUrl(database),
+                "QUARKUS_DATASOURCE_USERNAME", user,
+                "QUARKUS_DATASOURCE_PASSWORD", password);
+    }
+
+    private ServiceProcess service(String name, int port, Map<String, String> env, Path logs) {
+        Path jar = config.repositoryRoot().resolve(name).resolve("target/quarkus-app/quarkus-run.jar");
+        return new ServiceProcess(name, jar, port, env, logs.resolve(name + ".log"));
+    }
+
+    public String ticketUrl() {
+        return "http://localhost:" + config.ticketPort();
+    }
+
+    public String resourceUrl() {
+        return "http://localhost:" + config.resourcePort();
+    }
+
+    public String authUrl() {
+        return "http://localhost:" + config.authPort();
+    }
+
+    public String kafkaBootstrapServers() {
+        return broker.bootstrapServers();
+    }
+
+    public String bootstrapToken() {
+        return secrets.bootstrapToken();
+    }
+
+    public String bootstrapSecret() {
+        return secrets.bootstrapSecret();
+    }
+
+    public List<Path> logFiles() {
+        return services.values().stream().map(ServiceProcess::logFile).toList();
+    }
+
+    /** Kills a service at once, as a crash would. */
+    public void kill(String service) {
+        services.get(service).kill();
+    }
+
+    /** Starts a stopped or killed service again and waits until it is ready. */
+    public void restart(String service) {
+        ServiceProcess process = services.get(service);
+        process.start();
+        process.awaitReady(READY_TIMEOUT);
+    }
+
+    public void stopKafka() {
+        broker.stop();
+    }
+
+    public void startKafka() {
+        broker.start();
+    }
+
+    public void restartPostgres() {
+        database.restart();
+    }
+
+    /** Writes the contract §7 environment file a shell can {@code source}. */
+    public void writeLocalEnv(Path file) {
+        String content = String.join("\n",
+                "ONECLOUD_TICKET_URL=" + ticketUrl(),
+                "ONECLOUD_RESOURCE_URL=" + resourceUrl(),
+                "ONECLOUD_AUTH_URL=" + authUrl(),
+                "ONECLOUD_BOOTSTRAP_TOKEN=" + bootstrapToken(),
+                "ONECLOUD_BOOTSTRAP_SECRET=" + bootstrapSecret(),
+                "ONECLOUD_KAFKA_BOOTSTRAP_SERVERS=" + kafkaBootstrapServers()) + "\n";
+        try {
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, content);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        List<ServiceProcess> reversed = new ArrayList<>(services.values());
+        Collections.reverse(reversed);
+        reversed.forEach(ServiceProcess::stop);
+        broker.close();
+        database.close();
+    }
+}
