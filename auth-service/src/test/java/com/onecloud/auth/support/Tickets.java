@@ -55,7 +55,9 @@ public final class Tickets {
         return issue(kind, apis, Instant.now().plus(365, ChronoUnit.DAYS));
     }
 
-    public static Issued issue(PrincipalKind kind, Set<Api> apis, Instant expiresAt) {
+    public static Issued issue(PrincipalKind kind, Set<Api> apis, Instant requestedExpiry) {
+        // PostgreSQL keeps microseconds; milliseconds compare exactly after the round trip.
+        Instant expiresAt = requestedExpiry.truncatedTo(ChronoUnit.MILLIS);
         String ticketId = TokenFormat.newId();
         String organizationId = kind == PrincipalKind.SUPERUSER ? null : "org-" + TokenFormat.newId();
         String userId = kind == PrincipalKind.USER ? "user-" + TokenFormat.newId() : null;

@@ -1,0 +1,62 @@
+package com.onecloud.auth.support;
+
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.eclipse.microprofile.config.ConfigProvider;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.onecloud.edge.event.CloudEvent;
+import com.onecloud.edge.event.TicketRevoked;
+import com.onecloud.edge.event.Topics;
+import com.onecloud.testsupport.Json;
+
+/** Publishes ticket events the way ticket-service's outbox relay does: key = ticket id, structured CloudEvent. */
+public final class RevocationEvents implements AutoCloseable {
+
+    private final KafkaProducer<String, String> producer;
+
+    public RevocationEvents() {
+        String servers = ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class);
+        producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, servers,
+                ProducerConfig.ACKS_CONFIG, "all",
+                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName(),
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName()));
+    }
+
+    public static CloudEvent<TicketRevoked> revoked(Tickets.Issued ticket, String credentialId, String reason) {
+        TicketRevoked data = new TicketRevoked(ticket.ticketId(), credentialId, ticket.organizationId(),
+                ticket.userId(), ticket.kind().name(), Instant.now(), reason);
+        return CloudEvent.of("/onecloud/ticket-service", Topics.TICKET_REVOKED, ticket.ticketId(), Instant.now(), data);
+    }
+
+    /** Sends and waits for the broker's acknowledgement. */
+    public void publish(String key, Object event) {
+        try {
+            send(key, Json.MAPPER.writeValueAsString(event));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public void send(String key, String value) {
+        try {
+            producer.send(new ProducerRecord<>(Topics.TICKET_EVENTS, key, value)).get(10, TimeUnit.SECONDS);
+        } catch (InterruptedException | ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("publishing to " + Topics.TICKET_EVENTS + " failed", e);
+        }
+    }
+
+    @Override
+    public void close() {
+        producer.close();
+    }
+}
