@@ -34,6 +34,7 @@ import com.onecloud.edge.event.TicketRevoked;
 import com.onecloud.edge.event.Topics;
 import com.onecloud.testsupport.AuthServiceDouble;
 import com.onecloud.testsupport.EmbeddedKafkaResource;
+import com.onecloud.testsupport.EmbeddedPostgresResource;
 import com.onecloud.testsupport.Json;
 
 import io.quarkus.test.common.QuarkusTestResource;
@@ -47,6 +48,7 @@ import io.quarkus.test.junit.QuarkusTest;
 @QuarkusTest
 @QuarkusTestResource(AuthServiceDouble.class)
 @QuarkusTestResource(EmbeddedKafkaResource.class)
+@QuarkusTestResource(EmbeddedPostgresResource.class)
 class AuthenticationClientTest {
 
     private static final String USER_PROBE = "/api/user/v1/probe";

@@ -1,0 +1,78 @@
+package com.onecloud.resource.organization;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+import com.onecloud.edge.auth.Audience;
+import com.onecloud.edge.auth.Protected;
+import com.onecloud.edge.paging.PageRequest;
+import com.onecloud.edge.paging.Versions;
+import com.onecloud.resource.common.Page;
+
+import io.smallrye.mutiny.Uni;
+
+/** Organizations: platform administration, SUPERUSER only. */
+@Path("/api/admin/v1/organizations")
+@Produces({ MediaType.APPLICATION_JSON, MediaType.APPLICATION_XML })
+@Protected(audience = Audience.PLATFORM)
+public class OrganizationResource {
+
+    private final OrganizationService organizations;
+
+    OrganizationResource(OrganizationService organizations) {
+        this.organizations = organizations;
+    }
+
+    @POST
+    @Consumes({ MediaType.APPLICATION_JSON, MediaType.APPLICATION_XML })
+    public Uni<Response> create(@Valid @NotNull OrganizationRequest body, @Context UriInfo uri) {
+        return organizations.create(body.name).map(org -> Response
+                .created(uri.getAbsolutePathBuilder().path(org.id).build())
+                .header(HttpHeaders.ETAG, Versions.etag(org.version)).entity(OrganizationView.of(org)).build());
+    }
+
+    @GET
+    public Uni<Page> list(@QueryParam("limit") String limit, @QueryParam("offset") String offset) {
+        PageRequest page = PageRequest.of(limit, offset);
+        return organizations.page(page).flatMap(items -> organizations.count()
+                .map(total -> Page.of(items.stream().map(OrganizationView::of).toList(), total, page)));
+    }
+
+    @GET
+    @Path("{orgId}")
+    public Uni<Response> get(@PathParam("orgId") String orgId) {
+        return organizations.get(orgId).map(org -> Response.ok(OrganizationView.of(org))
+                .header(HttpHeaders.ETAG, Versions.etag(org.version)).build());
+    }
+
+    @PUT
+    @Path("{orgId}")
+    @Consumes({ MediaType.APPLICATION_JSON, MediaType.APPLICATION_XML })
+    public Uni<Response> update(@PathParam("orgId") String orgId, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            @Valid @NotNull OrganizationRequest body) {
+        long expected = Versions.expected(ifMatch, body.version);
+        return organizations.update(orgId, expected, body.name).map(org -> Response.ok(OrganizationView.of(org))
+                .header(HttpHeaders.ETAG, Versions.etag(org.version)).build());
+    }
+
+    @DELETE
+    @Path("{orgId}")
+    public Uni<Response> delete(@PathParam("orgId") String orgId) {
+        return organizations.delete(orgId).map(ignored -> Response.noContent().build());
+    }
+}

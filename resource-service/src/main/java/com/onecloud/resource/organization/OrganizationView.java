@@ -1,0 +1,25 @@
+package com.onecloud.resource.organization;
+
+import jakarta.xml.bind.annotation.XmlAccessType;
+import jakarta.xml.bind.annotation.XmlAccessorType;
+import jakarta.xml.bind.annotation.XmlRootElement;
+
+@XmlRootElement(name = "organization")
+@XmlAccessorType(XmlAccessType.FIELD)
+public class OrganizationView {
+
+    public String id;
+    public String name;
+    public long version;
+
+    public OrganizationView() {
+    }
+
+    static OrganizationView of(OrganizationEntity e) {
+        OrganizationView v = new OrganizationView();
+        v.id = e.id;
+        v.name = e.name;
+        v.version = e.version;
+        return v;
+    }
+}

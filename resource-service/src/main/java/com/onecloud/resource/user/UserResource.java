@@ -1,0 +1,89 @@
+package com.onecloud.resource.user;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+import com.onecloud.edge.auth.Api;
+import com.onecloud.edge.auth.Audience;
+import com.onecloud.edge.auth.Caller;
+import com.onecloud.edge.auth.Protected;
+import com.onecloud.edge.paging.PageRequest;
+import com.onecloud.edge.paging.Versions;
+import com.onecloud.resource.common.Page;
+
+import io.smallrye.mutiny.Uni;
+
+/** An organization's users (Admin API, API {@code USERS}). */
+@Path("/api/admin/v1/organizations/{orgId}/users")
+@Produces({ MediaType.APPLICATION_JSON, MediaType.APPLICATION_XML })
+@Protected(audience = Audience.ADMIN_API, api = Api.USERS)
+public class UserResource {
+
+    private final UserService users;
+    private final Caller caller;
+
+    UserResource(UserService users, Caller caller) {
+        this.users = users;
+        this.caller = caller;
+    }
+
+    @POST
+    @Consumes({ MediaType.APPLICATION_JSON, MediaType.APPLICATION_XML })
+    public Uni<Response> create(@PathParam("orgId") String orgId, @Valid @NotNull UserRequest body,
+            @Context UriInfo uri) {
+        caller.requireOrganization(orgId, "Organization");
+        return users.create(orgId, body).map(user -> Response
+                .created(uri.getAbsolutePathBuilder().path(user.id).build())
+                .header(HttpHeaders.ETAG, Versions.etag(user.version)).entity(UserView.of(user)).build());
+    }
+
+    @GET
+    public Uni<Page> list(@PathParam("orgId") String orgId, @QueryParam("limit") String limit,
+            @QueryParam("offset") String offset) {
+        caller.requireOrganization(orgId, "Organization");
+        PageRequest page = PageRequest.of(limit, offset);
+        return users.page(orgId, page).flatMap(items -> users.count(orgId)
+                .map(total -> Page.of(items.stream().map(UserView::of).toList(), total, page)));
+    }
+
+    @GET
+    @Path("{userId}")
+    public Uni<Response> get(@PathParam("orgId") String orgId, @PathParam("userId") String userId) {
+        caller.requireOrganization(orgId, "User");
+        return users.get(orgId, userId).map(user -> Response.ok(UserView.of(user))
+                .header(HttpHeaders.ETAG, Versions.etag(user.version)).build());
+    }
+
+    @PUT
+    @Path("{userId}")
+    @Consumes({ MediaType.APPLICATION_JSON, MediaType.APPLICATION_XML })
+    public Uni<Response> update(@PathParam("orgId") String orgId, @PathParam("userId") String userId,
+            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @Valid @NotNull UserRequest body) {
+        caller.requireOrganization(orgId, "User");
+        long expected = Versions.expected(ifMatch, body.version);
+        return users.update(orgId, userId, expected, body).map(user -> Response.ok(UserView.of(user))
+                .header(HttpHeaders.ETAG, Versions.etag(user.version)).build());
+    }
+
+    @DELETE
+    @Path("{userId}")
+    public Uni<Response> delete(@PathParam("orgId") String orgId, @PathParam("userId") String userId) {
+        caller.requireOrganization(orgId, "User");
+        return users.delete(orgId, userId).map(ignored -> Response.noContent().build());
+    }
+}
