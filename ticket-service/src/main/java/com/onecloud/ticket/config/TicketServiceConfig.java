@@ -5,6 +5,7 @@ import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import io.smallrye.config.WithName;
 
 /** Every setting of ticket-service under {@code onecloud.*}; each is also settable as an environment variable. */
 @ConfigMapping(prefix = "onecloud")
@@ -21,6 +22,14 @@ public interface TicketServiceConfig {
 
     /** The consumer of resource-service's directory events. */
     Directory directory();
+
+    /**
+     * Base URL of auth-service's decision API ({@code ONECLOUD_AUTH_URL}). Read by api-edge's REST client
+     * ({@code quarkus.rest-client.auth-service.url}); declared here only because this mapping owns {@code onecloud.*}
+     * and would otherwise refuse the property as unknown.
+     */
+    @WithName("auth.url")
+    Optional<String> authUrl();
 
     interface Bootstrap {
         /** Token of the bootstrap SUPERUSER ticket ({@code ONECLOUD_BOOTSTRAP_TOKEN}); none means no bootstrap ticket. */

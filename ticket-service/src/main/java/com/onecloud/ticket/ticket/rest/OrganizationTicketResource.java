@@ -11,10 +11,9 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
+import jakarta.ws.rs.core.UriBuilder;
 
 import com.onecloud.edge.auth.Api;
 import com.onecloud.edge.auth.Audience;
@@ -45,8 +44,7 @@ public class OrganizationTicketResource {
 
     @POST
     @Consumes({ MediaType.APPLICATION_JSON, MediaType.APPLICATION_XML })
-    public Uni<Response> create(@PathParam("orgId") @Size(max = 64) String orgId, @Valid @NotNull TicketRequest body,
-            @Context UriInfo uri) {
+    public Uni<Response> create(@PathParam("orgId") @Size(max = 64) String orgId, @Valid @NotNull TicketRequest body) {
         caller.requireOrganization(orgId, "Organization");
         PrincipalKind kind = RequestParsing.kind(body.kind);
         if (kind == null) {
@@ -65,7 +63,8 @@ public class OrganizationTicketResource {
         NewTicket request = new NewTicket(orgId, kind, body.userId, body.name, RequestParsing.apis(body.apis),
                 body.expiresAt);
         return tickets.create(request).map(issued -> Response
-                .created(uri.getAbsolutePathBuilder().path(issued.ticket().id).build())
+                .created(UriBuilder.fromPath("/api/admin/v1/organizations/{orgId}/tickets/{id}")
+                        .build(orgId, issued.ticket().id))
                 .entity(TicketView.issued(issued, Times.now())).build());
     }
 

@@ -10,10 +10,9 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
+import jakarta.ws.rs.core.UriBuilder;
 
 import com.onecloud.edge.auth.Api;
 import com.onecloud.edge.auth.Audience;
@@ -42,7 +41,7 @@ public class SuperuserTicketResource {
 
     @POST
     @Consumes({ MediaType.APPLICATION_JSON, MediaType.APPLICATION_XML })
-    public Uni<Response> create(@Valid @NotNull TicketRequest body, @Context UriInfo uri) {
+    public Uni<Response> create(@Valid @NotNull TicketRequest body) {
         PrincipalKind kind = RequestParsing.kind(body.kind);
         if (kind != null && kind != PrincipalKind.SUPERUSER) {
             throw InvalidInput.of("kind", "Tickets here are SUPERUSER tickets; an organization's tickets are "
@@ -54,7 +53,7 @@ public class SuperuserTicketResource {
         NewTicket request = new NewTicket(null, PrincipalKind.SUPERUSER, null, body.name,
                 RequestParsing.apis(body.apis), body.expiresAt);
         return tickets.create(request).map(issued -> Response
-                .created(uri.getAbsolutePathBuilder().path(issued.ticket().id).build())
+                .created(UriBuilder.fromPath("/api/admin/v1/tickets/{id}").build(issued.ticket().id))
                 .entity(TicketView.issued(issued, Times.now())).build());
     }
 

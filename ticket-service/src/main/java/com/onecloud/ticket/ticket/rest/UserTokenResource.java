@@ -13,10 +13,9 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
+import jakarta.ws.rs.core.UriBuilder;
 
 import com.onecloud.edge.auth.Api;
 import com.onecloud.edge.auth.Audience;
@@ -48,7 +47,7 @@ public class UserTokenResource {
 
     @POST
     @Consumes({ MediaType.APPLICATION_JSON, MediaType.APPLICATION_XML })
-    public Uni<Response> create(@Valid @NotNull UserTokenRequest body, @Context UriInfo uri) {
+    public Uni<Response> create(@Valid @NotNull UserTokenRequest body) {
         Principal user = user();
         Set<Api> requested = RequestParsing.apis(body.apis);
         Set<Api> beyond = EnumSet.copyOf(requested);
@@ -61,7 +60,7 @@ public class UserTokenResource {
         NewTicket request = new NewTicket(user.organizationId(), PrincipalKind.USER, user.userId(), body.name,
                 requested, body.expiresAt);
         return tickets.create(request).map(issued -> Response
-                .created(uri.getAbsolutePathBuilder().path(issued.ticket().id).build())
+                .created(UriBuilder.fromPath("/api/user/v1/tickets/{id}").build(issued.ticket().id))
                 .entity(TicketView.issued(issued, Times.now())).build());
     }
 

@@ -1,0 +1,114 @@
+package com.onecloud.ticket.bootstrap;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasKey;
+import static org.hamcrest.Matchers.not;
+
+import java.util.List;
+import java.util.Map;
+
+import jakarta.inject.Inject;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.Test;
+
+import com.onecloud.edge.auth.Api;
+import com.onecloud.edge.credential.CredentialHash;
+import com.onecloud.edge.credential.TokenFormat;
+import com.onecloud.testsupport.AuthServiceDouble;
+import com.onecloud.testsupport.EmbeddedKafkaResource;
+import com.onecloud.testsupport.EmbeddedPostgresResource;
+import com.onecloud.ticket.support.Callers;
+import com.onecloud.ticket.support.Callers.Caller;
+import com.onecloud.ticket.support.Db;
+import com.onecloud.ticket.support.IssuedCredentials;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+
+/** The bootstrap SUPERUSER ticket from configuration, and the SUPERUSER ticket routes. */
+@QuarkusTest
+@QuarkusTestResource(EmbeddedPostgresResource.class)
+@QuarkusTestResource(EmbeddedKafkaResource.class)
+@QuarkusTestResource(AuthServiceDouble.class)
+class BootstrapSuperuserTest {
+
+    @Inject
+    BootstrapSuperuser bootstrap;
+
+    @ConfigProperty(name = "onecloud.bootstrap.token")
+    String token;
+
+    @ConfigProperty(name = "onecloud.bootstrap.secret")
+    String secret;
+
+    @Test
+    void theBootstrapTicketExistsOnceWithOnlyHashes() {
+        IssuedCredentials.remember(token, secret);
+        String credentialId = TokenFormat.credentialId(token).orElseThrow();
+        List<Map<String, Object>> rows = Db.rows("SELECT t.*, c.token_hash, c.secret_hash FROM credential c "
+                + "JOIN ticket t ON t.id = c.ticket_id WHERE c.id = ?", credentialId);
+        assertThat(rows).hasSize(1);
+        Map<String, Object> row = rows.get(0);
+        assertThat(row.get("kind")).isEqualTo("SUPERUSER");
+        assertThat(row.get("name")).isEqualTo("bootstrap");
+        assertThat(row.get("organization_id")).isNull();
+        assertThat(row.get("apis").toString().split(",")).containsExactlyInAnyOrder("TICKETS", "USERS");
+        assertThat(row.get("revoked_at")).isNull();
+        assertThat(CredentialHash.matches(token, (byte[]) row.get("token_hash"))).isTrue();
+        assertThat(CredentialHash.matches(secret, (byte[]) row.get("secret_hash"))).isTrue();
+        assertThat(Db.dump(rows)).doesNotContain(token).doesNotContain(secret);
+
+        // What a restart runs again creates nothing more.
+        assertThat(bootstrap.ensure()).isFalse();
+        assertThat(bootstrap.ensure()).isFalse();
+        assertThat(Db.count("SELECT count(*) FROM ticket WHERE kind = 'SUPERUSER' AND name = 'bootstrap'"))
+                .isEqualTo(1);
+        // And the auth-service's view sees it, so the credential can authenticate.
+        assertThat(Db.count("SELECT count(*) FROM auth_v1.credential WHERE credential_id = ? AND NOT revoked "
+                + "AND kind = 'SUPERUSER'", credentialId)).isEqualTo(1);
+    }
+
+    @Test
+    void superuserTicketsAreManagedBySuperusersOnly() {
+        Caller root = Callers.superuser(Api.TICKETS);
+        JsonPath created = root.json().contentType("application/json")
+                .body(Map.of("name", "ops", "apis", List.of("TICKETS", "USERS"))).post("/api/admin/v1/tickets")
+                .then().statusCode(201).body("kind", equalTo("SUPERUSER")).body("$", not(hasKey("organizationId")))
+                .extract().jsonPath();
+        IssuedCredentials.remember(created.getString("token"), created.getString("secret"));
+        assertThat(TokenFormat.isWellFormedSecret(created.getString("secret"))).isTrue();
+        String id = created.getString("id");
+
+        root.json().get("/api/admin/v1/tickets").then().statusCode(200)
+                .body("items.id", hasItem(id)).body("items.kind", not(hasItem("APPLICATION")));
+        root.json().get("/api/admin/v1/tickets/" + id).then().statusCode(200)
+                .body("apis", containsInAnyOrder("TICKETS", "USERS")).body("$", not(hasKey("secret")));
+        root.json().contentType("application/json").body(Map.of("name", "x", "kind", "APPLICATION",
+                "apis", List.of("USERS"))).post("/api/admin/v1/tickets").then().statusCode(400)
+                .body("validationResult.field", hasItem("kind"));
+
+        // An organization's application, even with TICKETS, is not a SUPERUSER: 403.
+        Caller app = Callers.application(Callers.newOrganization(), Api.TICKETS);
+        app.json().get("/api/admin/v1/tickets").then().statusCode(403);
+        app.json().get("/api/admin/v1/tickets/" + id).then().statusCode(403);
+
+        // An organization's ticket is not found among SUPERUSER tickets.
+        String org = Callers.newOrganization();
+        JsonPath orgCreated = root.json().contentType("application/json")
+                .body(Map.of("name", "o", "kind", "APPLICATION", "apis", List.of("USERS")))
+                .post("/api/admin/v1/organizations/" + org + "/tickets").then().statusCode(201).extract().jsonPath();
+        IssuedCredentials.remember(orgCreated.getString("token"), orgCreated.getString("secret"));
+        String orgTicket = orgCreated.getString("id");
+        root.json().get("/api/admin/v1/tickets/" + orgTicket).then().statusCode(404);
+        root.json().delete("/api/admin/v1/tickets/" + orgTicket).then().statusCode(404);
+
+        root.json().delete("/api/admin/v1/tickets/" + id).then().statusCode(204);
+        root.json().delete("/api/admin/v1/tickets/" + id).then().statusCode(204);
+        root.json().get("/api/admin/v1/tickets/" + id).then().statusCode(200).body("status", equalTo("REVOKED"));
+    }
+}

@@ -1,0 +1,163 @@
+package com.onecloud.ticket.directory;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.awaitility.Awaitility;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import com.onecloud.edge.auth.Api;
+import com.onecloud.testsupport.AuthServiceDouble;
+import com.onecloud.testsupport.EmbeddedKafkaResource;
+import com.onecloud.testsupport.EmbeddedPostgresResource;
+import com.onecloud.ticket.support.Callers;
+import com.onecloud.ticket.support.Callers.Caller;
+import com.onecloud.ticket.support.Db;
+import com.onecloud.ticket.support.IssuedCredentials;
+import com.onecloud.ticket.support.TopicReader;
+import com.onecloud.ticket.support.TopicReader.Event;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+
+/** resource-service's directory events revoke the tickets of a deleted user or organization, exactly once. */
+@QuarkusTest
+@QuarkusTestResource(EmbeddedPostgresResource.class)
+@QuarkusTestResource(EmbeddedKafkaResource.class)
+@QuarkusTestResource(AuthServiceDouble.class)
+class DirectoryEventsTest {
+
+    private static final Duration TIMEOUT = Duration.ofSeconds(30);
+
+    private String org;
+    private Caller admin;
+    private String base;
+
+    @BeforeEach
+    void setUp() {
+        org = Callers.newOrganization();
+        admin = Callers.application(org, Api.TICKETS);
+        base = "/api/admin/v1/organizations/" + org + "/tickets";
+    }
+
+    private String createUserTicket(String userId) {
+        JsonPath created = admin.json().contentType("application/json")
+                .body(Map.of("name", "t", "kind", "USER", "userId", userId, "apis", List.of("CONTACTS")))
+                .post(base).then().statusCode(201).extract().jsonPath();
+        IssuedCredentials.remember(created.getString("token"), null);
+        return created.getString("id");
+    }
+
+    private String createApplicationTicket() {
+        JsonPath created = admin.json().contentType("application/json")
+                .body(Map.of("name", "a", "kind", "APPLICATION", "apis", List.of("USERS")))
+                .post(base).then().statusCode(201).extract().jsonPath();
+        IssuedCredentials.remember(created.getString("token"), created.getString("secret"));
+        return created.getString("id");
+    }
+
+    private static void publish(String key, String json) {
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class),
+                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName(),
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName()))) {
+            producer.send(new ProducerRecord<>("directory-events", key, json)).get();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String event(String id, String type, String data) {
+        return "{\"specversion\":\"1.0\",\"id\":\"" + id + "\",\"source\":\"/onecloud/resource-service\","
+                + "\"type\":\"" + type + "\",\"subject\":\"s\",\"time\":\"" + Instant.now() + "\","
+                + "\"datacontenttype\":\"application/json\",\"data\":" + data + "}";
+    }
+
+    private void awaitStatus(String id, String status) {
+        Awaitility.await().atMost(TIMEOUT).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> admin.json()
+                .get(base + "/" + id).then().statusCode(200).body("status", equalTo(status)));
+    }
+
+    @Test
+    void aDeletedUsersTicketsAreRevokedOnceEachWithAnEventAndADuplicateChangesNothing() {
+        String first = createUserTicket("dave");
+        String second = createUserTicket("dave");
+        String othersTicket = createUserTicket("erin");
+        String application = createApplicationTicket();
+        String eventId = UUID.randomUUID().toString();
+        String deleted = event(eventId, "onecloud.user.deleted.v1",
+                "{\"organizationId\":\"" + org + "\",\"userId\":\"dave\",\"deletedAt\":\"" + Instant.now() + "\"}");
+
+        publish(org, deleted);
+        awaitStatus(first, "REVOKED");
+        awaitStatus(second, "REVOKED");
+        assertThat(Db.rows("SELECT revoke_reason FROM ticket WHERE id IN (?, ?)", first, second))
+                .extracting(r -> r.get("revoke_reason")).containsOnly("USER_DELETED");
+        assertThat(Db.count("SELECT count(*) FROM processed_event WHERE id = ?", eventId)).isEqualTo(1);
+
+        // The same event again (at-least-once delivery): nothing new.
+        publish(org, deleted);
+        try (TopicReader topic = new TopicReader("ticket-events")) {
+            List<Event> revoked = topic.await(e -> e.type().equals("onecloud.ticket.revoked.v1")
+                    && (first.equals(e.key()) || second.equals(e.key())), 2, TIMEOUT);
+            assertThat(revoked).hasSize(2);
+            assertThat(revoked).allSatisfy(e -> {
+                assertThat(e.data().path("reason").asText()).isEqualTo("USER_DELETED");
+                assertThat(e.data().path("userId").asText()).isEqualTo("dave");
+                assertThat(e.data().path("organizationId").asText()).isEqualTo(org);
+            });
+            // Give the duplicate time to be consumed; it must publish no further revocations.
+            assertThat(topic.within(e -> e.type().equals("onecloud.ticket.revoked.v1")
+                    && (first.equals(e.key()) || second.equals(e.key())), Duration.ofSeconds(4))).hasSize(2);
+        }
+        assertThat(Db.count("SELECT count(*) FROM outbox_event WHERE event_key IN (?, ?) AND payload LIKE ?",
+                first, second, "%onecloud.ticket.revoked.v1%")).isEqualTo(2);
+        // Another user's and the application's tickets are untouched.
+        admin.json().get(base + "/" + othersTicket).then().statusCode(200).body("status", equalTo("ACTIVE"));
+        admin.json().get(base + "/" + application).then().statusCode(200).body("status", equalTo("ACTIVE"));
+    }
+
+    @Test
+    void aDeletedOrganizationsTicketsAreAllRevoked() {
+        String user = createUserTicket("frank");
+        String application = createApplicationTicket();
+        String otherOrg = Callers.newOrganization();
+        Caller otherAdmin = Callers.application(otherOrg, Api.TICKETS);
+        JsonPath other = otherAdmin.json().contentType("application/json")
+                .body(Map.of("name", "o", "kind", "APPLICATION", "apis", List.of("USERS")))
+                .post("/api/admin/v1/organizations/" + otherOrg + "/tickets").then().statusCode(201).extract()
+                .jsonPath();
+        IssuedCredentials.remember(other.getString("token"), other.getString("secret"));
+
+        // A malformed record before it must not block the partition.
+        publish(org, "this is not json");
+        publish(org, event(UUID.randomUUID().toString(), "onecloud.organization.deleted.v1",
+                "{\"organizationId\":\"" + org + "\",\"deletedAt\":\"" + Instant.now() + "\"}"));
+        awaitStatus(user, "REVOKED");
+        awaitStatus(application, "REVOKED");
+        assertThat(Db.rows("SELECT revoke_reason FROM ticket WHERE organization_id = ?", org))
+                .extracting(r -> r.get("revoke_reason")).containsOnly("ORGANIZATION_DELETED");
+        try (TopicReader topic = new TopicReader("ticket-events")) {
+            assertThat(topic.await(e -> e.type().equals("onecloud.ticket.revoked.v1")
+                    && (user.equals(e.key()) || application.equals(e.key())), 2, TIMEOUT))
+                    .hasSize(2)
+                    .allSatisfy(e -> assertThat(e.data().path("reason").asText()).isEqualTo("ORGANIZATION_DELETED"));
+        }
+        otherAdmin.json().get("/api/admin/v1/organizations/" + otherOrg + "/tickets/" + other.getString("id"))
+                .then().statusCode(200).body("status", equalTo("ACTIVE"));
+    }
+}

@@ -1,0 +1,74 @@
+package com.onecloud.ticket.support;
+
+import static io.restassured.RestAssured.given;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Base64;
+import java.util.Set;
+
+import com.onecloud.edge.auth.Api;
+import com.onecloud.edge.auth.Principal;
+import com.onecloud.edge.auth.PrincipalKind;
+import com.onecloud.edge.credential.TokenFormat;
+import com.onecloud.testsupport.AuthServiceDouble;
+
+import io.restassured.specification.RequestSpecification;
+
+/** Credentials registered with the auth-service double, each a fresh token, and requests presenting them. */
+public final class Callers {
+
+    private Callers() {
+    }
+
+    /** An APPLICATION of {@code organizationId} granted {@code apis} (Basic token:secret). */
+    public static Caller application(String organizationId, Api... apis) {
+        return register(PrincipalKind.APPLICATION, organizationId, null, apis);
+    }
+
+    public static Caller superuser(Api... apis) {
+        return register(PrincipalKind.SUPERUSER, null, null, apis);
+    }
+
+    /** A USER (Bearer token). */
+    public static Caller user(String organizationId, String userId, Api... apis) {
+        return register(PrincipalKind.USER, organizationId, userId, apis);
+    }
+
+    public static String newOrganization() {
+        return "org-" + TokenFormat.newId();
+    }
+
+    private static Caller register(PrincipalKind kind, String organizationId, String userId, Api... apis) {
+        String token = TokenFormat.newToken(TokenFormat.newId());
+        String secret = kind == PrincipalKind.USER ? null : TokenFormat.newSecret();
+        AuthServiceDouble.register(token, secret, new Principal(kind, "test-" + kind, TokenFormat.newId(),
+                organizationId, userId, Set.of(apis), Instant.now().plus(1, ChronoUnit.DAYS)));
+        IssuedCredentials.remember(token, secret);
+        return new Caller(token, secret);
+    }
+
+    public record Caller(String token, String secret) {
+
+        public String authorization() {
+            return secret == null ? "Bearer " + token
+                    : "Basic " + Base64.getEncoder()
+                            .encodeToString((token + ":" + secret).getBytes(StandardCharsets.UTF_8));
+        }
+
+        /** A request presenting this credential, accepting JSON. */
+        public RequestSpecification json() {
+            return given().header("Authorization", authorization()).accept("application/json");
+        }
+
+        public RequestSpecification xml() {
+            return given().header("Authorization", authorization()).accept("application/xml");
+        }
+
+        @Override
+        public String toString() {
+            return "Caller[redacted]";
+        }
+    }
+}
