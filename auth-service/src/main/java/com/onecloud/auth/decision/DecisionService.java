@@ -17,6 +17,9 @@ import com.onecloud.edge.auth.DecisionRequest;
 import com.onecloud.edge.auth.PresentedCredential;
 import com.onecloud.edge.credential.TokenFormat;
 
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -35,13 +38,25 @@ public class DecisionService {
 
     private final VerifiedCredentialCache cache;
     private final CredentialStore store;
+    private final MeterRegistry metrics;
 
-    DecisionService(VerifiedCredentialCache cache, CredentialStore store) {
+    DecisionService(VerifiedCredentialCache cache, CredentialStore store, MeterRegistry metrics) {
         this.cache = cache;
         this.store = store;
+        this.metrics = metrics;
+        FunctionCounter.builder("onecloud.auth.credential.lookups", store, CredentialStore::lookups)
+                .description("Credential lookups that reached the database").register(metrics);
+        Gauge.builder("onecloud.auth.cache.size", cache, VerifiedCredentialCache::size)
+                .description("Verified credentials held in the cache").register(metrics);
     }
 
     public Uni<Decision> decide(DecisionRequest request) {
+        return decideCredential(request)
+                .invoke(decision -> metrics.counter("onecloud.auth.decisions", "outcome", decision.outcome().name())
+                        .increment());
+    }
+
+    private Uni<Decision> decideCredential(DecisionRequest request) {
         PresentedCredential presented = PresentedCredential.parse(request.authorization(), request.queryToken());
         if (presented instanceof PresentedCredential.None) {
             return done(Decision.refuse(Outcome.UNAUTHENTICATED, null, NO_CREDENTIAL, 0));
@@ -59,6 +74,7 @@ public class DecisionService {
         }
         String key = VerifiedCredentialCache.keyOf(presented);
         Optional<VerifiedCredentialCache.Hit> hit = cache.get(key);
+        metrics.counter("onecloud.auth.cache.requests", "result", hit.isPresent() ? "hit" : "miss").increment();
         if (hit.isPresent()) {
             return done(AccessPolicy.decide(hit.get().principal(), request.audience(), request.api(),
                     hit.get().remainingSeconds()));

@@ -42,7 +42,7 @@ class CacheTtlTest {
 
     @AfterAll
     static void noCredentialWasLogged() {
-        CapturedLog.assertNoIssuedCredential();
+        CapturedLog.assertNoIssuedCredential("POST /api/internal/v1/decisions");
     }
 
     @Test

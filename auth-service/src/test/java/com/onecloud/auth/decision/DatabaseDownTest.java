@@ -7,8 +7,10 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
 
 
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
+import com.onecloud.auth.support.CapturedLog;
 import com.onecloud.auth.support.Tickets;
 import com.onecloud.edge.auth.Api;
 import com.onecloud.edge.auth.Audience;
@@ -24,6 +26,11 @@ import io.quarkus.test.junit.TestProfile;
 @QuarkusTest
 @TestProfile(DatabaseDownProfile.class)
 class DatabaseDownTest {
+
+    @AfterAll
+    static void noCredentialWasLogged() {
+        CapturedLog.assertNoIssuedCredential("Credential lookup failed");
+    }
 
     @Test
     void aWellFormedCredentialGets503WithRetryAfter() {

@@ -55,7 +55,7 @@ class DecisionApiTest {
 
     @AfterAll
     static void noCredentialWasLogged() {
-        CapturedLog.assertNoIssuedCredential();
+        CapturedLog.assertNoIssuedCredential("Refused credential");
     }
 
     // --- ALLOW ---------------------------------------------------------------------------------------------------
@@ -306,6 +306,18 @@ class DecisionApiTest {
         org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(100))
                 .until(() -> "UNAUTHENTICATED".equals(
                         com.onecloud.auth.support.Decisions.outcome(user.bearer(), Audience.USER_API, Api.CONTACTS)));
+    }
+
+    @Test
+    void decisionsAndCacheUseAreMeasured() {
+        Issued user = Tickets.issue(PrincipalKind.USER, ALL);
+        decide(user.bearer(), Audience.USER_API, Api.CONTACTS).body("outcome", equalTo("ALLOW"));
+        decide(user.bearer(), Audience.USER_API, Api.CONTACTS).body("outcome", equalTo("ALLOW"));
+        String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        assertThat(metrics).contains("onecloud_auth_decisions_total{outcome=\"ALLOW\"")
+                .contains("onecloud_auth_cache_requests_total{result=\"hit\"")
+                .contains("onecloud_auth_credential_lookups_total")
+                .contains("onecloud_auth_cache_size");
     }
 
     // --- the reader role -----------------------------------------------------------------------------------------

@@ -39,7 +39,7 @@ class DecisionContractTest {
 
     @AfterAll
     static void noCredentialWasLogged() {
-        CapturedLog.assertNoIssuedCredential();
+        CapturedLog.assertNoIssuedCredential("Refused credential");
     }
 
     @TestFactory

@@ -22,14 +22,17 @@ public final class CapturedLog {
     private CapturedLog() {
     }
 
-    /** Asserts that no token, secret or Basic value issued by the fixtures appears in either log. */
-    public static void assertNoIssuedCredential() {
+    /**
+     * Asserts that no token, secret or Basic value issued by the fixtures appears in either log, which must contain
+     * {@code marker} (a line the tests caused), so that an empty or stale log cannot pass.
+     */
+    public static void assertNoIssuedCredential(String marker) {
         List<String> material = Tickets.issuedMaterial();
         assertThat(material).isNotEmpty();
         for (Path file : FILES) {
             assertThat(file).exists();
             String log = read(file);
-            assertThat(log).as(file + " has content").isNotBlank();
+            assertThat(log).as(file + " holds this run's lines").contains(marker);
             for (String secret : material) {
                 assertThat(log).as(file + " must not contain an issued credential").doesNotContain(secret);
             }

@@ -1,0 +1,96 @@
+package com.onecloud.auth.revocation;
+
+import static com.onecloud.auth.support.Decisions.outcome;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.net.Socket;
+import java.time.Duration;
+import java.util.Set;
+
+import jakarta.inject.Inject;
+
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+
+import com.onecloud.auth.support.CapturedLog;
+import com.onecloud.auth.support.RevocationEvents;
+import com.onecloud.auth.support.TicketDatabaseResource;
+import com.onecloud.auth.support.Tickets;
+import com.onecloud.auth.support.Tickets.Issued;
+import com.onecloud.edge.auth.Api;
+import com.onecloud.edge.auth.Audience;
+import com.onecloud.edge.auth.PrincipalKind;
+import com.onecloud.testsupport.EmbeddedKafkaResource;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+
+/**
+ * The broker goes away and comes back (with an empty log, as the embedded broker does): decisions go on meanwhile,
+ * and once the broker is back, revocations evict again within a second, with no restart of auth-service.
+ */
+@QuarkusTest
+@QuarkusTestResource(TicketDatabaseResource.class)
+@QuarkusTestResource(EmbeddedKafkaResource.class)
+class KafkaOutageTest {
+
+    private static final Set<Api> ALL = Set.of(Api.CONTACTS, Api.USERS, Api.TICKETS);
+
+    @Inject
+    RevocationListener listener;
+
+    @AfterAll
+    static void noCredentialWasLogged() {
+        CapturedLog.assertNoIssuedCredential("cached entries evicted");
+    }
+
+    @Test
+    void revocationsAreReceivedAgainAfterABrokerOutage() throws Exception {
+        await().atMost(Duration.ofSeconds(30)).until(listener::isListening);
+        Issued app = Tickets.issue(PrincipalKind.APPLICATION, ALL);
+        assertThat(outcome(app.basic(), Audience.ADMIN_API, Api.USERS)).isEqualTo("ALLOW");
+
+        EmbeddedKafkaResource.stopBroker();
+        try {
+            assertThatThrownBy(KafkaOutageTest::connectToBroker).as("the broker is really down")
+                    .isInstanceOf(IOException.class);
+            // Decisions do not depend on Kafka.
+            Issued during = Tickets.issue(PrincipalKind.USER, ALL);
+            assertThat(outcome(during.bearer(), Audience.USER_API, Api.CONTACTS)).isEqualTo("ALLOW");
+            assertThat(outcome(app.basic(), Audience.ADMIN_API, Api.USERS)).isEqualTo("ALLOW");
+            Thread.sleep(2000); // long enough for the consumer to notice and start reconnecting
+            assertThat(listener.hasFailed()).isFalse();
+        } finally {
+            EmbeddedKafkaResource.startBroker();
+        }
+
+        try (RevocationEvents events = new RevocationEvents()) {
+            // The restarted broker lost its log; wait until the listener has rejoined and reads new events.
+            Issued probe = Tickets.issue(PrincipalKind.USER, ALL);
+            assertThat(outcome(probe.bearer(), Audience.USER_API, Api.CONTACTS)).isEqualTo("ALLOW");
+            Tickets.revokeInDatabase(probe.ticketId());
+            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).until(() -> {
+                events.publish(probe.ticketId(), RevocationEvents.revoked(probe, null, "REVOKED"));
+                return "UNAUTHENTICATED".equals(outcome(probe.bearer(), Audience.USER_API, Api.CONTACTS));
+            });
+
+            Tickets.revokeInDatabase(app.ticketId());
+            assertThat(outcome(app.basic(), Audience.ADMIN_API, Api.USERS)).as("still cached").isEqualTo("ALLOW");
+            events.publish(app.ticketId(), RevocationEvents.revoked(app, null, "REVOKED"));
+            await().atMost(Duration.ofSeconds(1)).pollInterval(Duration.ofMillis(20))
+                    .until(() -> "UNAUTHENTICATED".equals(outcome(app.basic(), Audience.ADMIN_API, Api.USERS)));
+        }
+    }
+
+    private static void connectToBroker() throws IOException {
+        String server = ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class);
+        String[] hostPort = server.split(":");
+        try (Socket socket = new Socket(hostPort[0], Integer.parseInt(hostPort[1]))) {
+            socket.getPort();
+        }
+    }
+}
