@@ -28,7 +28,7 @@ public class DecisionClient {
         this.api = api;
     }
 
-    @Timeout(value = 800, unit = ChronoUnit.MILLIS)
+    @Timeout(value = 1500, unit = ChronoUnit.MILLIS)
     @Retry(maxRetries = 1, delay = 50, retryOn = ProcessingException.class)
     @CircuitBreaker(requestVolumeThreshold = 20, failureRatio = 0.5, delay = 2000, successThreshold = 2)
     @Bulkhead(value = 64, waitingTaskQueue = 512)

@@ -9,13 +9,14 @@ import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Path;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
-import jakarta.xml.bind.JAXBException;
+import jakarta.xml.bind.UnmarshalException;
 import javax.xml.stream.XMLStreamException;
 
 import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DatabindException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.onecloud.edge.problem.Violation;
 
@@ -58,6 +59,11 @@ public final class ErrorClassifier {
         return ApiError.of(500, UNEXPECTED);
     }
 
+    /** A failure known only by its status (e.g. the HTTP layer refusing a body that grew too large). */
+    public static ApiError classifyStatus(int status) {
+        return fromStatus(status, null);
+    }
+
     public static int statusOf(Class<?> type) {
         for (Class<?> c = type; c != null; c = c.getSuperclass()) {
             Integer status = STATUS.get(c);
@@ -91,9 +97,12 @@ public final class ErrorClassifier {
         return last;
     }
 
+    /** An error reading the request body; an error writing the response is ours (500), not the client's. */
     private static Throwable bodyErrorIn(Throwable error) {
         for (Throwable t = error; t != null; t = t.getCause()) {
-            if (t instanceof JsonProcessingException || t instanceof JAXBException || t instanceof XMLStreamException) {
+            if (t instanceof JsonParseException || t instanceof MismatchedInputException
+                    || t instanceof JsonMappingException m && m.getProcessor() instanceof JsonParser
+                    || t instanceof UnmarshalException || t instanceof XMLStreamException) {
                 return t;
             }
         }
@@ -110,7 +119,7 @@ public final class ErrorClassifier {
             String field = pathOf(mapping);
             return ApiError.invalid(field, "Field '" + field + "' has a value of the wrong type or format.");
         }
-        if (error instanceof DatabindException || error instanceof JsonProcessingException) {
+        if (error instanceof JsonProcessingException) {
             return ApiError.invalid("body", "The body is not well-formed JSON of the expected shape.");
         }
         return ApiError.invalid("body", "The body is not well-formed XML of the expected shape.");
@@ -132,12 +141,14 @@ public final class ErrorClassifier {
     }
 
     private static ApiError fromFramework(WebApplicationException wae) {
-        int status = wae.getResponse().getStatus();
+        return fromStatus(wae.getResponse().getStatus(), wae.getResponse().getHeaderString(HttpHeaders.ALLOW));
+    }
+
+    private static ApiError fromStatus(int status, String allow) {
         return switch (status) {
             case 404 -> ApiError.of(404, "No resource exists at this path.");
             case 405 -> {
                 ApiError error = ApiError.of(405, "This method is not allowed on this resource.");
-                String allow = wae.getResponse().getHeaderString(HttpHeaders.ALLOW);
                 yield allow == null ? error : error.withHeader(HttpHeaders.ALLOW, allow);
             }
             case 406 -> ApiError.invalid(HttpHeaders.ACCEPT,
@@ -146,7 +157,8 @@ public final class ErrorClassifier {
                     "Content-Type must be application/json or application/xml.");
             case 413 -> ApiError.of(413, "The request body is larger than the limit.");
             case 400 -> ApiError.invalid("request", "The request is malformed.");
-            default -> status >= 500 ? ApiError.of(500, UNEXPECTED) : ApiError.of(status, "The request was refused.");
+            default -> status >= 400 && status < 500 ? ApiError.of(status, "The request was refused.")
+                    : ApiError.of(500, UNEXPECTED);
         };
     }
 }

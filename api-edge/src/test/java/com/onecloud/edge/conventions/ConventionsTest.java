@@ -305,6 +305,14 @@ class ConventionsTest {
     }
 
     @Test
+    void aFailureWhileWritingTheResponseIsStillAProblem() {
+        Response r = given().accept("application/json").get(WIDGETS + "/unwritable");
+        r.then().statusCode(500).contentType("application/problem+json")
+                .header("Warning", containsString("703 edge-test"));
+        assertThat(r.asString()).doesNotContain("Unwritable", "IllegalStateException", "<html");
+    }
+
+    @Test
     void clientErrorsAreLoggedWithTheirTokenButNoStackTrace() {
         Response r = given().accept("application/json").get("/api/test/unknown-for-log");
         String logToken = r.jsonPath().getString("logToken");

@@ -48,6 +48,19 @@ public class WidgetResource {
         throw new IllegalStateException("internal state of com.onecloud.Secret at table tickets");
     }
 
+    @GET
+    @Path("unwritable")
+    public Unwritable unwritable() {
+        return new Unwritable();
+    }
+
+    /** A body whose serialisation fails after the endpoint returned. */
+    public static class Unwritable {
+        public String getValue() {
+            throw new IllegalStateException("cannot write com.onecloud.Unwritable");
+        }
+    }
+
     private static Response handledBy(String method, Widget widget) {
         return Response.ok(widget).header("X-Handled-By", method).build();
     }
