@@ -148,6 +148,17 @@ class OrganizationTicketsTest {
         assertThat(read.getString("ticket.id")).isEqualTo(xml.getString("ticket.id"));
         assertThat(read.getString("ticket.token")).isEmpty();
 
+        // Rotation in XML: a new token, once.
+        XmlPath rotated = admin.xml().contentType("application/xml")
+                .body("<rotation><graceSeconds>60</graceSeconds></rotation>")
+                .post(created.header("Location") + "/rotation").then().statusCode(200)
+                .contentType("application/xml").extract().xmlPath();
+        IssuedCredentials.remember(rotated.getString("ticket.token"), null);
+        assertThat(TokenFormat.credentialId(rotated.getString("ticket.token"))).isPresent();
+        assertThat(rotated.getString("ticket.token")).isNotEqualTo(xml.getString("ticket.token"));
+        assertThat(Db.count("SELECT count(*) FROM credential WHERE ticket_id = ? AND not_after IS NOT NULL",
+                xml.getString("ticket.id"))).isEqualTo(1);
+
         XmlPath page = admin.xml().get(base).then().statusCode(200).extract().xmlPath();
         assertThat(page.getString("page.total")).isEqualTo("1");
         assertThat(page.getString("page.limit")).isEqualTo("50");

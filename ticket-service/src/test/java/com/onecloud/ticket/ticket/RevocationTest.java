@@ -109,6 +109,13 @@ class RevocationTest {
             assertThat(data.path("reason").asText()).isEqualTo("REVOKED");
             assertThat(events.get(0).raw()).doesNotContain(ticket.getString("token"))
                     .doesNotContain(ticket.getString("token").substring(20)).doesNotContain("hash");
+
+            // Its creation was announced too, before the revocation, without the credential.
+            List<Event> lifecycle = topic.await(e -> id.equals(e.key()), 2, EVENT_TIMEOUT);
+            assertThat(lifecycle).extracting(Event::type)
+                    .containsExactly("onecloud.ticket.created.v1", "onecloud.ticket.revoked.v1");
+            assertThat(lifecycle.get(0).data().path("apis").get(0).asText()).isEqualTo("CONTACTS");
+            assertThat(lifecycle.get(0).raw()).doesNotContain(ticket.getString("token").substring(20));
         }
     }
 
