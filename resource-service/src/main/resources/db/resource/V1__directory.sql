@@ -1,5 +1,7 @@
 -- Fragment search (contact search, "q" anywhere in a name, email or number) uses trigram indexes, which keep
--- ILIKE '%fragment%' fast at millions of rows.
+-- LIKE '%fragment%' fast at millions of rows. search_text is lowercased with ICU's root locale, not the database's
+-- default collation (which may be "C" and then folds ASCII only), so that it agrees with the service's
+-- String.toLowerCase(Locale.ROOT) of the query for every script (Ä/ä, Σ/ς, ...).
 CREATE EXTENSION IF NOT EXISTS pg_trgm;
 
 CREATE TABLE organization (
@@ -20,8 +22,8 @@ CREATE TABLE directory_user (
     phone_number    varchar(16),
     version         bigint       NOT NULL,
     created_at      timestamptz  NOT NULL,
-    search_text     text GENERATED ALWAYS AS (lower(first_name || ' ' || last_name || ' ' || email || ' '
-                        || coalesce(phone_number, ''))) STORED
+    search_text     text GENERATED ALWAYS AS (lower((first_name || ' ' || last_name || ' ' || email || ' '
+                        || coalesce(phone_number, '')) COLLATE "und-x-icu")) STORED
 );
 CREATE UNIQUE INDEX directory_user_email_idx ON directory_user (organization_id, lower(email));
 CREATE INDEX directory_user_page_idx ON directory_user (organization_id, created_at, id);
@@ -39,9 +41,9 @@ CREATE TABLE contact (
     phone_number    varchar(16),
     version         bigint       NOT NULL,
     created_at      timestamptz  NOT NULL,
-    search_text     text GENERATED ALWAYS AS (lower(first_name || ' ' || coalesce(last_name, '') || ' '
+    search_text     text GENERATED ALWAYS AS (lower((first_name || ' ' || coalesce(last_name, '') || ' '
                         || coalesce(company, '') || ' ' || coalesce(email, '') || ' '
-                        || coalesce(phone_number, ''))) STORED
+                        || coalesce(phone_number, '')) COLLATE "und-x-icu")) STORED
 );
 CREATE INDEX contact_page_idx ON contact (organization_id, owner_user_id, created_at, id);
 CREATE INDEX contact_search_idx ON contact USING gin (search_text gin_trgm_ops);

@@ -45,7 +45,8 @@ public class OrganizationService {
     }
 
     public Uni<Long> count() {
-        return Panache.withSession(OrganizationEntity::count);
+        // A lambda, not OrganizationEntity::count: a method reference binds to PanacheEntityBase's unenhanced stub.
+        return Panache.withSession(() -> OrganizationEntity.count());
     }
 
     public Uni<OrganizationEntity> get(String id) {

@@ -1,0 +1,177 @@
+package com.onecloud.resource.event;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.function.Predicate;
+
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.onecloud.edge.auth.Api;
+import com.onecloud.edge.event.Topics;
+import com.onecloud.resource.support.Credentials;
+import com.onecloud.resource.support.Credentials.Credential;
+import com.onecloud.resource.support.Fixtures;
+import com.onecloud.testsupport.AuthServiceDouble;
+import com.onecloud.testsupport.EmbeddedKafkaResource;
+import com.onecloud.testsupport.EmbeddedPostgresResource;
+import com.onecloud.testsupport.Json;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+
+/** Deleting a user or an organization is announced on directory-events through the outbox, even across an outage. */
+@QuarkusTest
+@QuarkusTestResource(AuthServiceDouble.class)
+@QuarkusTestResource(EmbeddedKafkaResource.class)
+@QuarkusTestResource(EmbeddedPostgresResource.class)
+class DirectoryEventsTest {
+
+    @AfterAll
+    static void noCredentialWasLogged() {
+        Credentials.assertNoneLogged();
+    }
+
+    @Test
+    void deletingAUserPublishesUserDeletedAndRemovesTheirContacts() throws Exception {
+        String org = Fixtures.organization("Events user");
+        String userId = Fixtures.user(org, "Gone", "Soon", Fixtures.email("gone"), null);
+        String keeperId = Fixtures.user(org, "Stays", "Here", Fixtures.email("stays"), null);
+        Credential goner = Credentials.user(org, userId, Api.CONTACTS);
+        Credential keeper = Credentials.user(org, keeperId, Api.CONTACTS);
+        createContact(goner, "Contact of the deleted user");
+        createContact(goner, "Another one");
+        createContact(keeper, "Survivor");
+        assertThat(count("SELECT count(*) FROM contact WHERE owner_user_id = ?", userId)).isEqualTo(2);
+
+        Instant before = Instant.now();
+        Credentials.application(org, Api.USERS).spec().delete("/api/admin/v1/organizations/" + org + "/users/"
+                + userId).then().statusCode(204);
+
+        ConsumerRecord<String, String> record = awaitEvent(e -> userId.equals(e.path("data").path("userId").asText()));
+        assertThat(record.key()).isEqualTo(org);
+        JsonNode event = Json.MAPPER.readTree(record.value());
+        assertThat(event.path("specversion").asText()).isEqualTo("1.0");
+        assertThat(UUID.fromString(event.path("id").asText())).isNotNull();
+        assertThat(event.path("source").asText()).isNotBlank();
+        assertThat(event.path("type").asText()).isEqualTo(Topics.USER_DELETED);
+        assertThat(event.path("subject").asText()).isEqualTo(userId);
+        assertThat(Instant.parse(event.path("time").asText())).isAfterOrEqualTo(before.minusSeconds(1));
+        assertThat(event.path("datacontenttype").asText()).isEqualTo("application/json");
+        assertThat(event.path("data").path("organizationId").asText()).isEqualTo(org);
+        assertThat(event.path("data").path("userId").asText()).isEqualTo(userId);
+        assertThat(Instant.parse(event.path("data").path("deletedAt").asText())).isAfterOrEqualTo(before.minusSeconds(1));
+        assertThat(event.toString()).doesNotContain("oc_");
+
+        assertThat(count("SELECT count(*) FROM contact WHERE owner_user_id = ?", userId)).isZero();
+        assertThat(count("SELECT count(*) FROM directory_user WHERE id = ?", userId)).isZero();
+        goner.spec().get("/api/user/v1/contacts").then().statusCode(200).body("total", equalTo(0));
+        keeper.spec().get("/api/user/v1/contacts").then().statusCode(200).body("total", equalTo(1));
+        assertThat(count("SELECT count(*) FROM outbox_event WHERE payload LIKE ? AND published_at IS NOT NULL",
+                "%" + userId + "%")).isEqualTo(1);
+    }
+
+    @Test
+    void deletingAnOrganizationPublishesOrganizationDeletedAndRemovesItsDirectory() throws Exception {
+        String org = Fixtures.organization("Events org");
+        String userId = Fixtures.user(org, "Member", "One", Fixtures.email("member"), null);
+        Fixtures.user(org, "Member", "Two", Fixtures.email("member2"), null);
+        createContact(Credentials.user(org, userId, Api.CONTACTS), "Org contact");
+        assertThat(count("SELECT count(*) FROM directory_user WHERE organization_id = ?", org)).isEqualTo(2);
+
+        Instant before = Instant.now();
+        Credentials.superuser().spec().delete("/api/admin/v1/organizations/" + org).then().statusCode(204);
+
+        ConsumerRecord<String, String> record = awaitEvent(e -> Topics.ORGANIZATION_DELETED.equals(
+                e.path("type").asText()) && org.equals(e.path("data").path("organizationId").asText()));
+        assertThat(record.key()).isEqualTo(org);
+        JsonNode event = Json.MAPPER.readTree(record.value());
+        assertThat(event.path("specversion").asText()).isEqualTo("1.0");
+        assertThat(event.path("subject").asText()).isEqualTo(org);
+        assertThat(event.path("datacontenttype").asText()).isEqualTo("application/json");
+        assertThat(Instant.parse(event.path("time").asText())).isAfterOrEqualTo(before.minusSeconds(1));
+        assertThat(Instant.parse(event.path("data").path("deletedAt").asText())).isAfterOrEqualTo(before.minusSeconds(1));
+
+        assertThat(count("SELECT count(*) FROM directory_user WHERE organization_id = ?", org)).isZero();
+        assertThat(count("SELECT count(*) FROM contact WHERE organization_id = ?", org)).isZero();
+        Credentials.superuser().spec().get("/api/admin/v1/organizations/" + org + "/users").then().statusCode(404);
+        Credentials.superuser().spec().get("/api/admin/v1/organizations/" + org + "/users/" + userId).then()
+                .statusCode(404);
+    }
+
+    @Test
+    void aUserDeletedWhileKafkaIsDownIsAnnouncedOnceItIsBack() throws Exception {
+        String org = Fixtures.organization("Events outage");
+        String userId = Fixtures.user(org, "Outage", "Victim", Fixtures.email("outage"), null);
+        Credential app = Credentials.application(org, Api.USERS);
+        app.spec().get("/api/admin/v1/organizations/" + org + "/users/" + userId).then().statusCode(200);
+        try {
+            EmbeddedKafkaResource.stopBroker();
+            app.spec().delete("/api/admin/v1/organizations/" + org + "/users/" + userId).then().statusCode(204);
+            app.spec().get("/api/admin/v1/organizations/" + org + "/users/" + userId).then().statusCode(404);
+            // Committed with the delete, not yet published.
+            assertThat(count("SELECT count(*) FROM outbox_event WHERE payload LIKE ? AND published_at IS NULL",
+                    "%" + userId + "%")).isEqualTo(1);
+        } finally {
+            EmbeddedKafkaResource.startBroker();
+        }
+        ConsumerRecord<String, String> record = awaitEvent(e -> userId.equals(e.path("data").path("userId").asText()));
+        assertThat(record.key()).isEqualTo(org);
+        assertThat(Json.MAPPER.readTree(record.value()).path("type").asText()).isEqualTo(Topics.USER_DELETED);
+    }
+
+    private static void createContact(Credential owner, String firstName) {
+        owner.spec().contentType("application/json").body(Map.of("firstName", firstName))
+                .post("/api/user/v1/contacts").then().statusCode(201);
+    }
+
+    private static ConsumerRecord<String, String> awaitEvent(Predicate<JsonNode> wanted) throws Exception {
+        Properties config = new Properties();
+        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, EmbeddedKafkaResource.bootstrapServers());
+        config.put(ConsumerConfig.GROUP_ID_CONFIG, "directory-events-test-" + UUID.randomUUID());
+        config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(config, new StringDeserializer(),
+                new StringDeserializer())) {
+            consumer.subscribe(List.of(Topics.DIRECTORY_EVENTS));
+            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            while (System.nanoTime() < deadline) {
+                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
+                    if (wanted.test(Json.MAPPER.readTree(record.value()))) {
+                        return record;
+                    }
+                }
+            }
+        }
+        throw new AssertionError("no matching event on " + Topics.DIRECTORY_EVENTS + " within 60 s");
+    }
+
+    private static long count(String sql, String parameter) throws SQLException {
+        try (Connection c = DriverManager.getConnection(EmbeddedPostgresResource.jdbcUrl(),
+                EmbeddedPostgresResource.USER, EmbeddedPostgresResource.PASSWORD);
+                PreparedStatement statement = c.prepareStatement(sql)) {
+            statement.setString(1, parameter);
+            try (ResultSet rows = statement.executeQuery()) {
+                rows.next();
+                return rows.getLong(1);
+            }
+        }
+    }
+}
