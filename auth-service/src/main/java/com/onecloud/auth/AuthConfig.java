@@ -18,6 +18,9 @@ public interface AuthConfig {
     /** Revocation events from Kafka. */
     Revocation revocation();
 
+    /** OpenID Connect Bearer JWTs (contract §2). */
+    Oidc oidc();
+
     interface Cache {
 
         /**
@@ -64,5 +67,33 @@ public interface AuthConfig {
         /** Pause after an unexpected consumer error before polling again. */
         @WithDefault("1s")
         Duration errorBackoff();
+    }
+
+    /**
+     * OpenID Connect Bearer JWTs, verified locally by the OIDC tenant {@code decision} ({@code quarkus.oidc.decision.*}:
+     * {@code public-key}, or {@code auth-server-url} with {@code jwks-path}; {@code token.issuer} is required) and
+     * mapped to a USER or SUPERUSER principal from the claims named here.
+     */
+    interface Oidc {
+
+        /** Whether JWTs are accepted at all; when false they are refused as invalid_token. */
+        @WithDefault("false")
+        boolean enabled();
+
+        /** Claim holding the principal kind: {@code USER} or {@code SUPERUSER} (any other value is refused). */
+        @WithDefault("onecloud_kind")
+        String kindClaim();
+
+        /** Claim holding the organization id; required for USER principals. */
+        @WithDefault("onecloud_org")
+        String organizationClaim();
+
+        /** Claim holding the user id in the organization's directory; required for USER principals. */
+        @WithDefault("onecloud_user")
+        String userClaim();
+
+        /** Claim holding the granted APIs: a JSON array or a space- or comma-separated string. */
+        @WithDefault("onecloud_apis")
+        String apisClaim();
     }
 }

@@ -22,6 +22,8 @@ import com.onecloud.edge.auth.PresentedCredential;
 import com.onecloud.edge.auth.Principal;
 import com.onecloud.edge.credential.CredentialHash;
 
+import io.quarkus.runtime.Startup;
+
 /**
  * Verified credentials, so that a credential presented again within the TTL costs no database read.
  * <ul>
@@ -33,7 +35,9 @@ import com.onecloud.edge.credential.CredentialHash;
  * index by ticket id. A lookup that was already running when its ticket was evicted does not put its (possibly stale)
  * result in the cache.</li>
  * </ul>
+ * Created at start-up ({@code @Startup}), so that invalid configuration stops the service before it serves anything.
  */
+@Startup
 @ApplicationScoped
 public class VerifiedCredentialCache {
 

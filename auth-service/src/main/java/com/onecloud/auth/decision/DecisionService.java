@@ -1,5 +1,6 @@
 package com.onecloud.auth.decision;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -7,9 +8,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
 
+import com.onecloud.auth.AuthConfig;
 import com.onecloud.auth.cache.VerifiedCredentialCache;
 import com.onecloud.auth.credential.CredentialStore;
 import com.onecloud.auth.credential.CredentialVerifier;
+import com.onecloud.auth.oidc.OidcTokenVerifier;
 import com.onecloud.edge.auth.AccessPolicy;
 import com.onecloud.edge.auth.Decision;
 import com.onecloud.edge.auth.Decision.Outcome;
@@ -38,11 +41,16 @@ public class DecisionService {
 
     private final VerifiedCredentialCache cache;
     private final CredentialStore store;
+    private final OidcTokenVerifier oidc;
+    private final Duration ttl;
     private final MeterRegistry metrics;
 
-    DecisionService(VerifiedCredentialCache cache, CredentialStore store, MeterRegistry metrics) {
+    DecisionService(VerifiedCredentialCache cache, CredentialStore store, OidcTokenVerifier oidc, AuthConfig config,
+            MeterRegistry metrics) {
         this.cache = cache;
         this.store = store;
+        this.oidc = oidc;
+        this.ttl = config.cache().ttl();
         this.metrics = metrics;
         FunctionCounter.builder("onecloud.auth.credential.lookups", store, CredentialStore::lookups)
                 .description("Credential lookups that reached the database").register(metrics);
@@ -64,8 +72,8 @@ public class DecisionService {
         if (presented instanceof PresentedCredential.Ambiguous ambiguous) {
             return done(Decision.refuse(Outcome.INVALID_REQUEST, "invalid_request", ambiguous.reason(), 0));
         }
-        if (presented instanceof PresentedCredential.Jwt) {
-            return done(invalidToken(OIDC_NOT_ACCEPTED));
+        if (presented instanceof PresentedCredential.Jwt jwt) {
+            return oidc.enabled() ? decideJwt(jwt, request) : done(invalidToken(OIDC_NOT_ACCEPTED));
         }
         Optional<String> credentialId = credentialIdOf(presented);
         if (credentialId.isEmpty()) {
@@ -88,6 +96,18 @@ public class DecisionService {
                 return invalidToken(INVALID_TOKEN);
             }
             int cacheSeconds = cache.put(key, credentialId.get(), principal.get(), lookupStarted, now);
+            return AccessPolicy.decide(principal.get(), request.audience(), request.api(), cacheSeconds);
+        });
+    }
+
+    /** JWTs are verified locally on every request (no database, no cache) and have no ticket to revoke. */
+    private Uni<Decision> decideJwt(PresentedCredential.Jwt jwt, DecisionRequest request) {
+        return oidc.verify(jwt.jwt()).map(principal -> {
+            if (principal.isEmpty()) {
+                return invalidToken(INVALID_TOKEN);
+            }
+            Duration untilExpiry = Duration.between(Instant.now(), principal.get().expiresAt());
+            int cacheSeconds = (int) Math.max(0, (untilExpiry.compareTo(ttl) < 0 ? untilExpiry : ttl).toSeconds());
             return AccessPolicy.decide(principal.get(), request.audience(), request.api(), cacheSeconds);
         });
     }

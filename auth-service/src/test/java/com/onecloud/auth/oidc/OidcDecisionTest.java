@@ -1,0 +1,138 @@
+package com.onecloud.auth.oidc;
+
+import static com.onecloud.auth.support.Decisions.decide;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.allOf;
+import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.greaterThan;
+import static org.hamcrest.Matchers.lessThanOrEqualTo;
+import static org.hamcrest.Matchers.nullValue;
+
+import java.security.PrivateKey;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+
+import com.onecloud.auth.support.CapturedLog;
+import com.onecloud.auth.support.TicketDatabaseResource;
+import com.onecloud.auth.support.Tickets;
+import com.onecloud.auth.support.Tickets.Issued;
+import com.onecloud.edge.auth.Api;
+import com.onecloud.edge.auth.Audience;
+import com.onecloud.edge.auth.PrincipalKind;
+import com.onecloud.testsupport.EmbeddedKafkaResource;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.response.ValidatableResponse;
+import io.smallrye.jwt.build.Jwt;
+import io.smallrye.jwt.build.JwtClaimsBuilder;
+
+/** Contract §2: signed JWTs of the configured OpenID Connect provider map to USER or SUPERUSER principals. */
+@QuarkusTest
+@TestProfile(OidcProfile.class)
+@QuarkusTestResource(TicketDatabaseResource.class)
+@QuarkusTestResource(EmbeddedKafkaResource.class)
+class OidcDecisionTest {
+
+    private static final PrivateKey KEY = TestKeys.privateKey("oidc/test-signing-key.pem");
+    private static final PrivateKey OTHER_KEY = TestKeys.privateKey("oidc/other-key.pem");
+
+    @AfterAll
+    static void noCredentialWasLogged() {
+        CapturedLog.assertNoIssuedCredential("Refused an OpenID Connect token");
+    }
+
+    @Test
+    void aUserTokenIsAllowedAsThatUser() {
+        long exp = Instant.now().plusSeconds(600).getEpochSecond();
+        String jwt = sign(user("alice").expiresAt(exp), KEY);
+        decide("Bearer " + jwt, Audience.USER_API, Api.CONTACTS).statusCode(200)
+                .body("outcome", equalTo("ALLOW"))
+                .body("principal.kind", equalTo("USER"))
+                .body("principal.subject", equalTo("alice"))
+                .body("principal.ticketId", nullValue())
+                .body("principal.organizationId", equalTo("org-1"))
+                .body("principal.userId", equalTo("user-alice"))
+                .body("principal.apis", containsInAnyOrder("CONTACTS"))
+                .body("principal.expiresAt", equalTo(Instant.ofEpochSecond(exp).toString()))
+                .body("cacheSeconds", allOf(greaterThan(0), lessThanOrEqualTo(30)));
+        assertInsufficientScope(decide("Bearer " + jwt, Audience.ADMIN_API, Api.USERS));
+    }
+
+    @Test
+    void aSuperuserTokenIsAllowedOnThePlatformButNotTheUserApi() {
+        String jwt = sign(Jwt.issuer(OidcProfile.ISSUER).subject("root").claim("onecloud_kind", "SUPERUSER")
+                .claim("onecloud_apis", "USERS TICKETS").expiresIn(600), KEY);
+        decide("Bearer " + jwt, Audience.PLATFORM, null).statusCode(200)
+                .body("outcome", equalTo("ALLOW"))
+                .body("principal.kind", equalTo("SUPERUSER"))
+                .body("principal.organizationId", nullValue())
+                .body("principal.apis", containsInAnyOrder("USERS", "TICKETS"));
+        decide("Bearer " + jwt, Audience.ADMIN_API, Api.TICKETS).body("outcome", equalTo("ALLOW"));
+        assertInsufficientScope(decide("Bearer " + jwt, Audience.USER_API, Api.CONTACTS));
+    }
+
+    @Test
+    void aTokenWithoutTheApiIsForbidden() {
+        String jwt = sign(user("bob").claim("onecloud_apis", List.of("USERS")), KEY);
+        assertInsufficientScope(decide("Bearer " + jwt, Audience.USER_API, Api.CONTACTS));
+    }
+
+    @Test
+    void invalidTokensAreRefused() {
+        assertInvalidToken(sign(user("x"), OTHER_KEY));
+        assertInvalidToken(sign(user("x").expiresAt(Instant.now().minusSeconds(3600).getEpochSecond()), KEY));
+        assertInvalidToken(sign(Jwt.issuer("https://evil.example").subject("x").claim("onecloud_kind", "USER")
+                .claim("onecloud_org", "org-1").claim("onecloud_user", "u").expiresIn(600), KEY));
+        String valid = sign(user("x"), KEY);
+        assertInvalidToken(valid.substring(0, valid.length() - 4) + "AAAA");
+    }
+
+    @Test
+    void tokensWithUnusableClaimsAreRefused() {
+        assertInvalidToken(sign(user("x").claim("onecloud_kind", "APPLICATION"), KEY));
+        assertInvalidToken(sign(Jwt.issuer(OidcProfile.ISSUER).subject("x").claim("onecloud_org", "org-1")
+                .claim("onecloud_user", "u").expiresIn(600), KEY));
+        assertInvalidToken(sign(Jwt.issuer(OidcProfile.ISSUER).subject("x").claim("onecloud_kind", "USER")
+                .claim("onecloud_user", "u").expiresIn(600), KEY));
+    }
+
+    @Test
+    void oneCloudTicketsStillWork() {
+        Issued app = Tickets.issue(PrincipalKind.APPLICATION, Set.of(Api.USERS));
+        decide(app.basic(), Audience.ADMIN_API, Api.USERS).body("outcome", equalTo("ALLOW"));
+    }
+
+    private static JwtClaimsBuilder user(String subject) {
+        return Jwt.issuer(OidcProfile.ISSUER).subject(subject)
+                .claim("onecloud_kind", "USER")
+                .claim("onecloud_org", "org-1")
+                .claim("onecloud_user", "user-" + subject)
+                .claim("onecloud_apis", List.of("CONTACTS"))
+                .expiresIn(600);
+    }
+
+    private static String sign(JwtClaimsBuilder claims, PrivateKey key) {
+        String jwt = claims.sign(key);
+        Tickets.remember(jwt, null);
+        return jwt;
+    }
+
+    private static void assertInvalidToken(String jwt) {
+        decide("Bearer " + jwt, Audience.USER_API, Api.CONTACTS).statusCode(200)
+                .body("outcome", equalTo("UNAUTHENTICATED"))
+                .body("error", equalTo("invalid_token"))
+                .body("principal", nullValue());
+    }
+
+    private static void assertInsufficientScope(ValidatableResponse response) {
+        response.statusCode(200).body("outcome", equalTo("FORBIDDEN")).body("error", equalTo("insufficient_scope"));
+        assertThat(response.extract().<String>path("description")).doesNotContain("eyJ");
+    }
+}

@@ -1,0 +1,19 @@
+package com.onecloud.auth.oidc;
+
+import java.util.Map;
+
+import io.quarkus.test.junit.QuarkusTestProfile;
+
+/** OpenID Connect enabled, trusting the test key pair's public key and one issuer. */
+public class OidcProfile implements QuarkusTestProfile {
+
+    public static final String ISSUER = "https://idp.onecloud.test/realms/onecloud";
+
+    @Override
+    public Map<String, String> getConfigOverrides() {
+        return Map.of(
+                "onecloud.auth.oidc.enabled", "true",
+                "quarkus.oidc.decision.public-key", TestKeys.base64Der("oidc/test-signing-key.pub.pem"),
+                "quarkus.oidc.decision.token.issuer", ISSUER);
+    }
+}
