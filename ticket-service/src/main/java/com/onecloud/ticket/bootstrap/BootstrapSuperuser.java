@@ -13,7 +13,7 @@ import com.onecloud.edge.auth.PrincipalKind;
 import com.onecloud.edge.credential.CredentialHash;
 import com.onecloud.edge.credential.TokenFormat;
 import com.onecloud.ticket.config.TicketServiceConfig;
-import com.onecloud.ticket.outbox.Outbox;
+import com.onecloud.outbox.Outbox;
 import com.onecloud.ticket.support.BlockingAwait;
 import com.onecloud.ticket.ticket.repository.CredentialEntity;
 import com.onecloud.ticket.ticket.service.NewTicket;

@@ -17,9 +17,6 @@ public interface TicketServiceConfig {
     /** Rules for issuing tickets. */
     Tickets tickets();
 
-    /** The transactional outbox relay to Kafka. */
-    Outbox outbox();
-
     /** The consumer of resource-service's directory events. */
     Directory directory();
 
@@ -51,28 +48,6 @@ public interface TicketServiceConfig {
         /** Grace period of a rotation whose request names none, in seconds. */
         @WithDefault("3600")
         int defaultGraceSeconds();
-    }
-
-    interface Outbox {
-        /** Whether this replica relays outbox rows to Kafka. */
-        @WithDefault("true")
-        boolean enabled();
-
-        /** Fallback poll interval; a commit that wrote an event wakes the relay at once. */
-        @WithDefault("500ms")
-        Duration pollInterval();
-
-        /** Most rows published per round. */
-        @WithDefault("100")
-        int batchSize();
-
-        /** Upper bound of the retry backoff while Kafka or the database is unreachable. */
-        @WithDefault("5s")
-        Duration maxBackoff();
-
-        /** How long one send may wait for the broker before the round is retried. */
-        @WithDefault("6s")
-        Duration sendTimeout();
     }
 
     interface Directory {

@@ -19,7 +19,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.onecloud.edge.event.Topics;
 import com.onecloud.ticket.config.TicketServiceConfig;
-import com.onecloud.ticket.kafka.KafkaClients;
+import com.onecloud.outbox.KafkaClients;
 
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;

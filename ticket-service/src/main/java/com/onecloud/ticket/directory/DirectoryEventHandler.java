@@ -7,7 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
 
-import com.onecloud.ticket.outbox.Outbox;
+import com.onecloud.outbox.Outbox;
 import com.onecloud.ticket.ticket.repository.TicketEntity;
 import com.onecloud.ticket.ticket.service.RevokeReason;
 import com.onecloud.ticket.ticket.service.TicketService;

@@ -7,9 +7,11 @@ import java.util.List;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import com.onecloud.edge.event.CloudEvent;
+import com.onecloud.edge.event.TicketCreated;
 import com.onecloud.edge.event.TicketRevoked;
+import com.onecloud.edge.event.TicketRotated;
 import com.onecloud.edge.event.Topics;
-import com.onecloud.ticket.outbox.Outbox;
+import com.onecloud.outbox.Outbox;
 import com.onecloud.ticket.ticket.repository.TicketEntity;
 import com.onecloud.ticket.ticket.service.RevokeReason;
 

@@ -21,6 +21,7 @@ import com.onecloud.edge.auth.Caller;
 import com.onecloud.edge.auth.PrincipalKind;
 import com.onecloud.edge.auth.Protected;
 import com.onecloud.edge.error.InvalidInput;
+import com.onecloud.edge.paging.PageRequest;
 import com.onecloud.ticket.ticket.service.NewTicket;
 import com.onecloud.ticket.ticket.service.TicketScope;
 import com.onecloud.ticket.ticket.service.TicketService;
@@ -73,9 +74,10 @@ public class OrganizationTicketResource {
             @QueryParam("kind") String kind, @QueryParam("userId") String userId,
             @QueryParam("limit") String limit, @QueryParam("offset") String offset) {
         caller.requireOrganization(orgId, "Organization");
+        PageRequest page = PageRequest.of(limit, offset);
         return tickets.list(TicketScope.organization(orgId), RequestParsing.filter(status, kind, userId),
-                RequestParsing.limit(limit), RequestParsing.offset(offset))
-                .map(page -> TicketPage.of(page, Times.now()));
+                page.limit(), page.offset())
+                .map(result -> TicketPage.of(result, Times.now()));
     }
 
     @GET

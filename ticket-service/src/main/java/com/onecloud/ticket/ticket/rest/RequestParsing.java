@@ -14,9 +14,6 @@ import com.onecloud.ticket.ticket.service.TicketStatus;
 /** Turns request names and query parameters into domain values, reporting a bad one by its field name. */
 final class RequestParsing {
 
-    static final int DEFAULT_LIMIT = 50;
-    static final int MAX_LIMIT = 500;
-
     private RequestParsing() {
     }
 
@@ -39,33 +36,6 @@ final class RequestParsing {
         return new TicketFilter(status == null || status.isEmpty() ? null : enumValue(TicketStatus.class, status, "status"),
                 kind == null || kind.isEmpty() ? null : enumValue(PrincipalKind.class, kind, "kind"),
                 userId == null || userId.isEmpty() ? null : userId);
-    }
-
-    static int limit(String value) {
-        int limit = integer(value, DEFAULT_LIMIT, "limit");
-        if (limit < 1 || limit > MAX_LIMIT) {
-            throw InvalidInput.of("limit", "limit must be between 1 and " + MAX_LIMIT + ".");
-        }
-        return limit;
-    }
-
-    static int offset(String value) {
-        int offset = integer(value, 0, "offset");
-        if (offset < 0) {
-            throw InvalidInput.of("offset", "offset must be 0 or more.");
-        }
-        return offset;
-    }
-
-    private static int integer(String value, int absent, String field) {
-        if (value == null || value.isEmpty()) {
-            return absent;
-        }
-        try {
-            return Integer.parseInt(value.trim());
-        } catch (NumberFormatException e) {
-            throw InvalidInput.of(field, field + " must be an integer.");
-        }
     }
 
     private static <E extends Enum<E>> E enumValue(Class<E> type, String name, String field) {

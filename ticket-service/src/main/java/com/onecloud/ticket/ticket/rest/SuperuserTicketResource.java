@@ -19,6 +19,7 @@ import com.onecloud.edge.auth.Audience;
 import com.onecloud.edge.auth.PrincipalKind;
 import com.onecloud.edge.auth.Protected;
 import com.onecloud.edge.error.InvalidInput;
+import com.onecloud.edge.paging.PageRequest;
 import com.onecloud.ticket.ticket.service.NewTicket;
 import com.onecloud.ticket.ticket.service.TicketFilter;
 import com.onecloud.ticket.ticket.service.TicketScope;
@@ -61,8 +62,9 @@ public class SuperuserTicketResource {
     public Uni<TicketPage> list(@QueryParam("status") String status, @QueryParam("limit") String limit,
             @QueryParam("offset") String offset) {
         TicketFilter filter = RequestParsing.filter(status, null, null);
-        return tickets.list(TicketScope.superusers(), filter, RequestParsing.limit(limit),
-                RequestParsing.offset(offset)).map(page -> TicketPage.of(page, Times.now()));
+        PageRequest page = PageRequest.of(limit, offset);
+        return tickets.list(TicketScope.superusers(), filter, page.limit(),
+                page.offset()).map(result -> TicketPage.of(result, Times.now()));
     }
 
     @GET

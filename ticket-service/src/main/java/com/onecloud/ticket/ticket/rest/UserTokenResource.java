@@ -24,6 +24,7 @@ import com.onecloud.edge.auth.Principal;
 import com.onecloud.edge.auth.PrincipalKind;
 import com.onecloud.edge.auth.Protected;
 import com.onecloud.edge.error.Forbidden;
+import com.onecloud.edge.paging.PageRequest;
 import com.onecloud.ticket.ticket.service.NewTicket;
 import com.onecloud.ticket.ticket.service.TicketScope;
 import com.onecloud.ticket.ticket.service.TicketService;
@@ -67,8 +68,9 @@ public class UserTokenResource {
     @GET
     public Uni<TicketPage> list(@QueryParam("status") String status, @QueryParam("limit") String limit,
             @QueryParam("offset") String offset) {
-        return tickets.list(scope(), RequestParsing.filter(status, null, null), RequestParsing.limit(limit),
-                RequestParsing.offset(offset)).map(page -> TicketPage.of(page, Times.now()));
+        PageRequest page = PageRequest.of(limit, offset);
+        return tickets.list(scope(), RequestParsing.filter(status, null, null), page.limit(),
+                page.offset()).map(result -> TicketPage.of(result, Times.now()));
     }
 
     @GET

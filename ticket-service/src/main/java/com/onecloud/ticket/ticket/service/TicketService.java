@@ -20,7 +20,7 @@ import com.onecloud.edge.error.Conflict;
 import com.onecloud.edge.error.InvalidInput;
 import com.onecloud.edge.error.NotFound;
 import com.onecloud.ticket.config.TicketServiceConfig;
-import com.onecloud.ticket.outbox.Outbox;
+import com.onecloud.outbox.Outbox;
 import com.onecloud.ticket.ticket.event.TicketEvents;
 import com.onecloud.ticket.ticket.repository.CredentialEntity;
 import com.onecloud.ticket.ticket.repository.TicketEntity;

@@ -1,4 +1,4 @@
-package com.onecloud.ticket.ticket.event;
+package com.onecloud.edge.event;
 
 import java.time.Instant;
 
