@@ -7,7 +7,6 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
-import static org.hamcrest.Matchers.notNullValue;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -201,7 +200,8 @@ class UserApiTest {
         app.spec().contentType("application/xml; charset=UTF-8").accept("application/json")
                 .body("<user><firstName>A</firstName><lastName>B</lastName><email>a@example.com</email>"
                         + "<nickname>ab</nickname></user>")
-                .post(users(org)).then().statusCode(400).body("validationResult", notNullValue());
+                .post(users(org)).then().statusCode(400)// api-edge's XML reader names the body, not the unknown element (see the report).
+                .body("validationResult.field", hasItem("body"));
         app.spec().contentType("application/xml; charset=UTF-8").accept("application/xml")
                 .body("<user><lastName>B</lastName><email>bad</email></user>").post(users(org)).then()
                 .statusCode(400).contentType("application/problem+xml")
