@@ -39,12 +39,7 @@ public class ProblemExceptionMapper {
             ConstraintViolationException.class, JsonProcessingException.class, MismatchedInputException.class,
             InvalidFormatException.class, UnrecognizedPropertyException.class, JAXBException.class })
     public Response toProblem(Throwable error, HttpServerRequest request, HttpHeaders headers) {
-        ApiError apiError = ErrorClassifier.classify(error);
-        if (apiError.status() == 405 && !apiError.headers().containsKey(HttpHeaders.ALLOW)) {
-            apiError = allowedMethods.allowFor(request.path())
-                    .map(allow -> ErrorClassifier.classify(error).withHeader(HttpHeaders.ALLOW, allow))
-                    .orElse(apiError);
-        }
+        ApiError apiError = withAllowedMethods(ErrorClassifier.classify(error), error, request.path());
         ProblemFormat format = MediaNegotiation.negotiate(headers.getHeaderString(HttpHeaders.ACCEPT))
                 .orElse(ProblemFormat.JSON);
         RenderedProblem problem = problems.report(apiError, error, request.method().name(), request.path(), format);
@@ -52,5 +47,20 @@ public class ProblemExceptionMapper {
                 .entity(problem.body());
         problem.headers().forEach(response::header);
         return response.build();
+    }
+
+    /**
+     * A 405 names the allowed methods. The router also answers 404 for a method missing on a path that exists when
+     * another resource's path is a prefix of it; that, too, is a 405.
+     */
+    private ApiError withAllowedMethods(ApiError apiError, Throwable error, String path) {
+        boolean routingMiss = error instanceof WebApplicationException && apiError.status() == 404;
+        if (apiError.status() != 405 && !routingMiss || apiError.headers().containsKey(HttpHeaders.ALLOW)) {
+            return apiError;
+        }
+        return allowedMethods.allowFor(path)
+                .map(allow -> ApiError.of(405, "This method is not allowed on this resource.")
+                        .withHeader(HttpHeaders.ALLOW, allow))
+                .orElse(apiError);
     }
 }

@@ -6,6 +6,9 @@ import java.lang.annotation.Annotation;
 import java.lang.reflect.Type;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import jakarta.annotation.Priority;
 import jakarta.ws.rs.Consumes;
@@ -37,6 +40,8 @@ import com.onecloud.edge.error.InvalidInput;
 public class HardenedXmlReader implements MessageBodyReader<Object> {
 
     private static final XMLInputFactory FACTORY = hardenedFactory();
+    /** JAXB's message for an element the representation does not have: {@code unexpected element (uri:"", local:"x")}. */
+    private static final Pattern UNEXPECTED_ELEMENT = Pattern.compile("local:\"([^\"]+)\"");
     private final Map<Class<?>, JAXBContext> contexts = new ConcurrentHashMap<>();
 
     @Override
@@ -47,14 +52,24 @@ public class HardenedXmlReader implements MessageBodyReader<Object> {
     @Override
     public Object readFrom(Class<Object> type, Type genericType, Annotation[] annotations, MediaType mediaType,
             MultivaluedMap<String, String> httpHeaders, InputStream body) throws IOException {
+        String charset = mediaType.getParameters().getOrDefault(MediaType.CHARSET_PARAMETER, "UTF-8");
+        AtomicReference<String> unexpected = new AtomicReference<>();
         try {
-            XMLStreamReader reader = new NoDoctypeReader(FACTORY.createXMLStreamReader(body));
+            XMLStreamReader reader = new NoDoctypeReader(FACTORY.createXMLStreamReader(body, charset));
             Unmarshaller unmarshaller = contexts.computeIfAbsent(type, HardenedXmlReader::contextFor)
                     .createUnmarshaller();
-            unmarshaller.setEventHandler(event -> false);
+            unmarshaller.setEventHandler(event -> {
+                Matcher element = UNEXPECTED_ELEMENT.matcher(String.valueOf(event.getMessage()));
+                if (element.find()) {
+                    unexpected.set(element.group(1));
+                }
+                return false;
+            });
             return unmarshaller.unmarshal(reader, type).getValue();
         } catch (XMLStreamException | JAXBException e) {
-            throw InvalidInput.of("body", "The body is not well-formed XML of the expected shape.");
+            String field = unexpected.get();
+            throw field != null ? InvalidInput.of(field, "Unknown element '" + field + "'.")
+                    : InvalidInput.of("body", "The body is not well-formed XML of the expected shape.");
         }
     }
 
