@@ -54,8 +54,10 @@ public final class Platform implements AutoCloseable {
         database.start();
         broker.start();
         Path logs = config.dataDir().resolve("logs");
-        Map<String, String> common = Map.of("KAFKA_BOOTSTRAP_SERVERS", broker.bootstrapServers(),
-                "ONECLOUD_AUTH_URL", authUrl(), "ONECLOUD_AUTH_READER_PASSWORD", secrets.authReaderPassword());
+        Map<String, String> common = new HashMap<>(config.serviceEnvironment());
+        common.put("KAFKA_BOOTSTRAP_SERVERS", broker.bootstrapServers());
+        common.put("ONECLOUD_AUTH_URL", authUrl());
+        common.put("ONECLOUD_AUTH_READER_PASSWORD", secrets.authReaderPassword());
 
         Map<String, String> ticketEnv = new HashMap<>(common);
         ticketEnv.putAll(datasource(LocalDatabase.TICKETS, config.postgresUser(), config.postgresPassword()));

@@ -8,10 +8,15 @@ import java.util.Map;
  *
  * @param postgresUrl {@code host:port} of an existing PostgreSQL to use instead of the embedded one, or null
  * @param kafkaBootstrapServers an existing Kafka to use instead of the embedded broker, or null
+ * @param serviceEnvironment extra environment for every service (e.g. shorter cache lifetimes in tests)
  */
 public record PlatformConfig(Path repositoryRoot, Path dataDir, int resourcePort, int ticketPort, int authPort,
         int postgresPort, int kafkaPort, String postgresUrl, String postgresUser, String postgresPassword,
-        String kafkaBootstrapServers) {
+        String kafkaBootstrapServers, Map<String, String> serviceEnvironment) {
+
+    public PlatformConfig {
+        serviceEnvironment = Map.copyOf(serviceEnvironment);
+    }
 
     public static PlatformConfig fromEnvironment(Path repositoryRoot) {
         Map<String, String> env = System.getenv();
@@ -25,7 +30,7 @@ public record PlatformConfig(Path repositoryRoot, Path dataDir, int resourcePort
                 env.get("ONECLOUD_POSTGRES_URL"),
                 env.getOrDefault("ONECLOUD_POSTGRES_USER", "postgres"),
                 env.getOrDefault("ONECLOUD_POSTGRES_PASSWORD", "postgres"),
-                env.get("ONECLOUD_KAFKA_BOOTSTRAP_SERVERS"));
+                env.get("ONECLOUD_KAFKA_BOOTSTRAP_SERVERS"), Map.of());
     }
 
     private static int port(Map<String, String> env, String name, int fallback) {

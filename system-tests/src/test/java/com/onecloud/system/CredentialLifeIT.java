@@ -7,10 +7,7 @@ import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -20,6 +17,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -35,17 +33,16 @@ import io.restassured.specification.RequestSpecification;
  * refused within a second by auth-service and by a caching client service; the revocation event on Kafka; and no
  * credential in any service log.
  */
+@Order(2)
 class CredentialLifeIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static Platform platform;
-    private static final List<String> issued = new ArrayList<>();
+    private static final List<String> issued = Clients.ISSUED;
 
     @BeforeAll
     static void startPlatform() {
-        platform = RunningPlatform.get();
-        issued.add(platform.bootstrapToken());
-        issued.add(platform.bootstrapSecret());
+        platform = Clients.platform();
     }
 
     private static RequestSpecification asSuperuser() {
@@ -157,7 +154,7 @@ class CredentialLifeIT {
         assertThat(event.path("data").path("userId").asText()).isEqualTo("alice");
         assertThat(event.toString()).doesNotContain(userToken);
 
-        assertNoCredentialInAnyLog();
+        Clients.assertNoCredentialInLogs();
     }
 
     private static JsonNode awaitRevocationEvent(String ticketId) throws IOException {
@@ -179,14 +176,5 @@ class CredentialLifeIT {
             }
         }
         throw new AssertionError("no revocation event for " + ticketId);
-    }
-
-    private static void assertNoCredentialInAnyLog() throws IOException {
-        for (Path log : platform.logFiles()) {
-            String text = Files.readString(log);
-            for (String credential : issued) {
-                assertThat(text).as(log.getFileName() + " holds a credential").doesNotContain(credential);
-            }
-        }
     }
 }

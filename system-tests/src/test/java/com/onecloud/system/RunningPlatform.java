@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
 
 import com.onecloud.platform.Platform;
 import com.onecloud.platform.PlatformConfig;
@@ -13,6 +15,9 @@ import com.onecloud.platform.PlatformConfig;
  * PostgreSQL and Kafka in a fresh data folder under {@code target/}; stopped when the JVM exits.
  */
 final class RunningPlatform {
+
+    /** The longest a revoked credential may keep working while Kafka is down, on this test platform. */
+    static final Duration CACHE_TTL = Duration.ofSeconds(5);
 
     private static Platform platform;
 
@@ -24,7 +29,10 @@ final class RunningPlatform {
             Path root = Path.of(System.getProperty("onecloud.repository.root", "..")).toAbsolutePath().normalize();
             Path data = root.resolve("system-tests/target/platform-" + System.currentTimeMillis());
             platform = Platform.start(new PlatformConfig(root, data, freePort(), freePort(), freePort(), freePort(),
-                    freePort(), null, "postgres", "postgres", null));
+                    freePort(), null, "postgres", "postgres", null, Map.of(
+                            // Short cache lifetimes, so that the Kafka-outage bound can be observed in a test.
+                            "ONECLOUD_AUTH_CACHE_TTL", CACHE_TTL.toSeconds() + "s",
+                            "ONECLOUD_AUTH_CLIENT_CACHE_MAX_AGE", CACHE_TTL.toSeconds() + "s")));
             Platform started = platform;
             Runtime.getRuntime().addShutdownHook(new Thread(started::close, "platform-stop"));
         }

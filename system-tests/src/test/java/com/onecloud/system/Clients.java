@@ -1,0 +1,110 @@
+package com.onecloud.system;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import com.onecloud.platform.Platform;
+
+import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
+
+/**
+ * How an outside client talks to the running platform. Every credential the platform hands out through these helpers
+ * is remembered, so that {@link LogSecrecyIT} can prove none of them reached a service log.
+ */
+final class Clients {
+
+    /** Every token and secret issued during the run. */
+    static final List<String> ISSUED = new CopyOnWriteArrayList<>();
+
+    record AppTicket(String id, String token, String secret) {
+    }
+
+    record UserToken(String ticketId, String token) {
+    }
+
+    private Clients() {
+    }
+
+    static Platform platform() {
+        Platform platform = RunningPlatform.get();
+        if (!ISSUED.contains(platform.bootstrapToken())) {
+            ISSUED.add(platform.bootstrapToken());
+            ISSUED.add(platform.bootstrapSecret());
+        }
+        return platform;
+    }
+
+    static RequestSpecification superuser(String baseUri) {
+        Platform p = platform();
+        return given().baseUri(baseUri).auth().preemptive().basic(p.bootstrapToken(), p.bootstrapSecret())
+                .accept("application/json");
+    }
+
+    static RequestSpecification app(String baseUri, AppTicket app) {
+        return given().baseUri(baseUri).auth().preemptive().basic(app.token(), app.secret())
+                .accept("application/json");
+    }
+
+    static RequestSpecification user(String baseUri, String token) {
+        return given().baseUri(baseUri).auth().oauth2(token).accept("application/json");
+    }
+
+    static String newOrganization(String name) {
+        return superuser(platform().resourceUrl()).contentType("application/json")
+                .body(Map.of("name", name)).post("/api/admin/v1/organizations")
+                .then().statusCode(201).extract().jsonPath().getString("id");
+    }
+
+    static AppTicket newApplication(String orgId, String... apis) {
+        Response r = superuser(platform().ticketUrl()).contentType("application/json")
+                .body(Map.of("name", "app-" + UUID.randomUUID(), "kind", "APPLICATION", "apis", List.of(apis)))
+                .post("/api/admin/v1/organizations/" + orgId + "/tickets");
+        r.then().statusCode(201);
+        AppTicket app = new AppTicket(r.jsonPath().getString("id"), r.jsonPath().getString("token"),
+                r.jsonPath().getString("secret"));
+        ISSUED.add(app.token());
+        ISSUED.add(app.secret());
+        return app;
+    }
+
+    static String newUser(AppTicket app, String orgId, String firstName, String lastName, String email) {
+        return app(platform().resourceUrl(), app).contentType("application/json")
+                .body(Map.of("firstName", firstName, "lastName", lastName, "email", email))
+                .post("/api/admin/v1/organizations/" + orgId + "/users")
+                .then().statusCode(201).extract().jsonPath().getString("id");
+    }
+
+    static UserToken newUserToken(AppTicket issuer, String orgId, String userId, String... apis) {
+        Response r = app(platform().ticketUrl(), issuer).contentType("application/json")
+                .body(Map.of("name", "token-" + UUID.randomUUID(), "kind", "USER", "userId", userId,
+                        "apis", List.of(apis)))
+                .post("/api/admin/v1/organizations/" + orgId + "/tickets");
+        r.then().statusCode(201);
+        UserToken token = new UserToken(r.jsonPath().getString("id"), r.jsonPath().getString("token"));
+        ISSUED.add(token.token());
+        return token;
+    }
+
+    static void remember(String credential) {
+        ISSUED.add(credential);
+    }
+
+    /** No token or secret handed out so far appears in any service's log. */
+    static void assertNoCredentialInLogs() throws IOException {
+        for (Path log : platform().logFiles()) {
+            String text = Files.readString(log);
+            for (String credential : ISSUED) {
+                assertThat(text).as("%s holds a credential", log.getFileName()).doesNotContain(credential);
+            }
+        }
+    }
+}

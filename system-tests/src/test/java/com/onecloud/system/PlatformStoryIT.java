@@ -1,0 +1,87 @@
+package com.onecloud.system;
+
+import static com.onecloud.system.Clients.app;
+import static com.onecloud.system.Clients.platform;
+import static com.onecloud.system.Clients.user;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+
+import com.onecloud.system.Clients.AppTicket;
+import com.onecloud.system.Clients.UserToken;
+
+import io.restassured.path.xml.XmlPath;
+import io.restassured.response.Response;
+
+/**
+ * Issue 5's story across the real processes: the superuser creates an organization and an APPLICATION ticket; the
+ * application creates users and issues a USER token; the user manages contacts in JSON and XML and searches; the
+ * application's ticket is rotated and revoked; a deleted user's token stops working (directory event → revocation).
+ */
+@Order(1)
+class PlatformStoryIT {
+
+    @Test
+    void fromANewOrganizationToADeletedUser() {
+        String resource = platform().resourceUrl();
+        String ticket = platform().ticketUrl();
+        String suffix = UUID.randomUUID().toString().substring(0, 8);
+
+        String org = Clients.newOrganization("Story " + suffix);
+        AppTicket crm = Clients.newApplication(org, "USERS", "TICKETS");
+        String alice = Clients.newUser(crm, org, "Alice", "Andersson", "alice." + suffix + "@example.com");
+        Clients.newUser(crm, org, "Bob", "Berg", "bob." + suffix + "@example.com");
+        UserToken aliceToken = Clients.newUserToken(crm, org, alice, "CONTACTS");
+
+        // Alice's personal contacts, in JSON and in XML.
+        user(resource, aliceToken.token()).contentType("application/json")
+                .body(Map.of("firstName", "Carol", "lastName", "Carlsson", "company", "Acme",
+                        "phoneNumber", "+358401234567"))
+                .post("/api/user/v1/contacts").then().statusCode(201).body("firstName", equalTo("Carol"));
+        Response xml = user(resource, aliceToken.token()).accept("application/xml").contentType("application/xml")
+                .body("<contact><firstName>Dave</firstName><email>dave@example.com</email></contact>")
+                .post("/api/user/v1/contacts");
+        xml.then().statusCode(201);
+        assertThat(XmlPath.from(xml.asString()).getString("contact.firstName")).isEqualTo("Dave");
+        user(resource, aliceToken.token()).get("/api/user/v1/contacts").then().statusCode(200)
+                .body("total", equalTo(2));
+
+        // Search: a personal contact and a directory user.
+        user(resource, aliceToken.token()).queryParam("q", "carl").get("/api/user/v1/contacts/search")
+                .then().statusCode(200).body("items.type", hasItem("PERSONAL"));
+        user(resource, aliceToken.token()).queryParam("q", "BERG").get("/api/user/v1/contacts/search")
+                .then().statusCode(200).body("items.type", hasItem("DIRECTORY"))
+                .body("items.firstName", hasItem("Bob"));
+
+        // The application's ticket is rotated, then revoked: the new credential stops working.
+        Response rotated = app(ticket, crm).contentType("application/json").body(Map.of("graceSeconds", 0))
+                .post("/api/admin/v1/organizations/" + org + "/tickets/" + crm.id() + "/rotation");
+        rotated.then().statusCode(200);
+        AppTicket crm2 = new AppTicket(crm.id(), rotated.jsonPath().getString("token"),
+                rotated.jsonPath().getString("secret"));
+        Clients.remember(crm2.token());
+        Clients.remember(crm2.secret());
+        app(resource, crm2).get("/api/admin/v1/organizations/" + org + "/users").then().statusCode(200);
+        AppTicket admin = Clients.newApplication(org, "USERS", "TICKETS");
+        app(ticket, admin).delete("/api/admin/v1/organizations/" + org + "/tickets/" + crm.id())
+                .then().statusCode(204);
+        Awaitility.await().atMost(Duration.ofSeconds(1)).pollInterval(Duration.ofMillis(20)).until(() ->
+                app(resource, crm2).get("/api/admin/v1/organizations/" + org + "/users").statusCode() == 401);
+
+        // Deleting Alice revokes her token, through directory-events and ticket-service.
+        user(resource, aliceToken.token()).get("/api/user/v1/contacts").then().statusCode(200);
+        app(resource, admin).delete("/api/admin/v1/organizations/" + org + "/users/" + alice).then().statusCode(204);
+        Awaitility.await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(50)).until(() ->
+                user(resource, aliceToken.token()).get("/api/user/v1/contacts").statusCode() == 401);
+        app(ticket, admin).get("/api/admin/v1/organizations/" + org + "/tickets/" + aliceToken.ticketId())
+                .then().statusCode(200).body("status", equalTo("REVOKED"));
+    }
+}
