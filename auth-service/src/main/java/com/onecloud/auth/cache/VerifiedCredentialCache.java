@@ -51,6 +51,8 @@ public class VerifiedCredentialCache {
     private final ConcurrentHashMap<String, Set<String>> keysByTicket = new ConcurrentHashMap<>();
     /** "ticket:<id>" or "credential:<id>" → ticker time of its last eviction. */
     private final Cache<String, Long> evictedAt;
+    /** Ticker time of the last {@link #evictAll()}. */
+    private volatile long allEvictedAt;
 
     @Inject
     VerifiedCredentialCache(AuthConfig config) {
@@ -75,6 +77,7 @@ public class VerifiedCredentialCache {
                 .maximumSize(maxSize)
                 .expireAfterWrite(TOMBSTONE_LIFETIME)
                 .build();
+        this.allEvictedAt = ticker.read();
     }
 
     /** The cache key of a presented OneCloud credential. */
@@ -120,7 +123,8 @@ public class VerifiedCredentialCache {
         String ticketId = principal.ticketId();
         AtomicInteger seconds = new AtomicInteger();
         keysByTicket.compute(ticketId, (id, keys) -> {
-            if (evictedSince("ticket:" + ticketId, lookupStarted)
+            if (allEvictedAt - lookupStarted >= 0
+                    || evictedSince("ticket:" + ticketId, lookupStarted)
                     || evictedSince("credential:" + credentialId, lookupStarted)) {
                 return keys;
             }
@@ -168,6 +172,17 @@ public class VerifiedCredentialCache {
             return remaining.isEmpty() ? null : remaining;
         });
         return evicted.get();
+    }
+
+    /**
+     * Empties the cache, and keeps lookups already running from filling it again. Used when the revocation listener
+     * (re)starts listening: revocations sent before that moment may never reach this process.
+     */
+    public long evictAll() {
+        allEvictedAt = ticker.read();
+        long evicted = size();
+        entries.invalidateAll();
+        return evicted;
     }
 
     /** Number of cached credentials (approximate, for metrics and tests). */

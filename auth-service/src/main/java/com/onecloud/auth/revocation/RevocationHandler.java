@@ -53,6 +53,15 @@ public class RevocationHandler {
                 credentialId == null ? "" : " credential " + credentialId, evicted);
     }
 
+    /**
+     * The listener was (re)assigned its partitions and reads from the latest offset: whatever was revoked before that
+     * may not arrive, so nothing verified before it stays cached.
+     */
+    public void startedListening() {
+        long evicted = cache.evictAll();
+        LOG.debugf("Listening for revocations from now on; %d cached entries dropped", evicted);
+    }
+
     private static String text(JsonNode node, String field) {
         JsonNode value = node.get(field);
         return value == null || !value.isTextual() || value.asText().isBlank() ? null : value.asText();

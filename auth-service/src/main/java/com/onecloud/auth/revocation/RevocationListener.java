@@ -29,8 +29,9 @@ import io.smallrye.common.annotation.Identifier;
 
 /**
  * Receives every revocation on its own thread. The consumer group is unique to this process ({@code <prefix>-<uuid>})
- * so that every replica gets every event (contract §6: broadcast). It starts at the latest offset: at start-up the
- * cache is empty, so nothing older can be stale. It polls with a short timeout so eviction is prompt, rides out broker
+ * so that every replica gets every event (contract §6: broadcast). It starts at the latest offset, and whenever
+ * partitions are (re)assigned the cache is emptied, so nothing verified before the listener could hear of a revocation
+ * stays cached. It polls with a short timeout so eviction is prompt, rides out broker
  * outages (the Kafka client reconnects by itself; meanwhile the cache TTL bounds staleness) and closes on shutdown.
  */
 @ApplicationScoped
@@ -153,6 +154,9 @@ public class RevocationListener {
         public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
             partitions.forEach(c::position);
             listening = !c.assignment().isEmpty();
+            if (!partitions.isEmpty()) {
+                handler.startedListening();
+            }
             LOG.debugf("Revocation listener assigned %s", partitions);
         }
 

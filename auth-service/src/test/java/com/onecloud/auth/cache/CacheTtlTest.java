@@ -11,9 +11,11 @@ import java.util.Set;
 import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import com.onecloud.auth.credential.CredentialStore;
+import com.onecloud.auth.revocation.RevocationListener;
 import com.onecloud.auth.support.CapturedLog;
 import com.onecloud.auth.support.TicketDatabaseResource;
 import com.onecloud.auth.support.Tickets;
@@ -39,6 +41,15 @@ class CacheTtlTest {
 
     @Inject
     CredentialStore store;
+
+    @Inject
+    RevocationListener listener;
+
+    /** The first partition assignment empties the cache; cache assertions start after it. */
+    @BeforeEach
+    void listenerIsAssigned() {
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).until(listener::isListening);
+    }
 
     @AfterAll
     static void noCredentialWasLogged() {

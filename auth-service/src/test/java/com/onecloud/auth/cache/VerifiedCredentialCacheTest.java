@@ -23,6 +23,10 @@ class VerifiedCredentialCacheTest {
     private final AtomicLong nanos = new AtomicLong(1_000_000_000L);
     private final Ticker ticker = nanos::get;
     private final VerifiedCredentialCache cache = new VerifiedCredentialCache(Duration.ofSeconds(30), 1000, ticker);
+
+    VerifiedCredentialCacheTest() {
+        advance(Duration.ofMillis(1)); // lookups start after the cache was created
+    }
     private final Instant now = Instant.parse("2030-01-01T00:00:00Z");
 
     @Test
@@ -87,6 +91,22 @@ class VerifiedCredentialCacheTest {
         assertThat(cache.get("k")).isEmpty();
         // A lookup that starts after the eviction reads the revoked state, so caching its result is safe again.
         assertThat(cache.put("k", "C1", principal("T1", now.plusSeconds(3600)), cache.lookupStarted(), now))
+                .isEqualTo(30);
+    }
+
+    @Test
+    void evictingAllEmptiesTheCacheAndKeepsRunningLookupsOut() {
+        cache.put("a", "C1", principal("T1", now.plusSeconds(3600)), cache.lookupStarted(), now);
+        cache.put("b", "C2", principal("T2", now.plusSeconds(3600)), cache.lookupStarted(), now);
+        long running = cache.lookupStarted();
+        advance(Duration.ofMillis(1));
+        assertThat(cache.evictAll()).isEqualTo(2);
+        assertThat(cache.get("a")).isEmpty();
+        assertThat(cache.get("b")).isEmpty();
+        assertThat(cache.put("c", "C3", principal("T3", now.plusSeconds(3600)), running, now)).isZero();
+        assertThat(cache.get("c")).isEmpty();
+        advance(Duration.ofMillis(1));
+        assertThat(cache.put("c", "C3", principal("T3", now.plusSeconds(3600)), cache.lookupStarted(), now))
                 .isEqualTo(30);
     }
 
