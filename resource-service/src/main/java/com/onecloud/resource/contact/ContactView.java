@@ -19,7 +19,7 @@ public class ContactView {
     public ContactView() {
     }
 
-    static ContactView of(ContactEntity e) {
+    public static ContactView of(ContactEntity e) {
         ContactView v = new ContactView();
         v.id = e.id;
         v.firstName = e.firstName;
