@@ -102,7 +102,8 @@ class RenderedManifestsTest {
             for (JsonNode c : containers) {
                 String what = overlay + " container " + c.path("name").asText();
                 JsonNode sc = c.path("securityContext");
-                if (!c.path("name").asText().isEmpty() && pod.path("initContainers").findValues("name").contains(c.path("name")) == false) {
+                boolean init = list(pod.path("initContainers")).contains(c);
+                if (!init) {
                     assertThat(c.path("livenessProbe").path("httpGet").path("path").asText()).as(what + " liveness").isEqualTo("/q/health/live");
                     assertThat(c.path("readinessProbe").path("httpGet").path("path").asText()).as(what + " readiness").isEqualTo("/q/health/ready");
                     assertThat(c.path("startupProbe").path("httpGet").path("path").asText()).as(what + " startup").isEqualTo("/q/health/started");
