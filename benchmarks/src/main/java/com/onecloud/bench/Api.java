@@ -1,0 +1,110 @@
+package com.onecloud.bench;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/** The public APIs as an outside client uses them, to seed the platform (as system-tests' Clients does). */
+final class Api {
+
+    record AppTicket(String id, String token, String secret) {
+        String basic() {
+            return "Basic " + Base64.getEncoder().encodeToString((token + ":" + secret).getBytes(StandardCharsets.UTF_8));
+        }
+    }
+
+    record UserToken(String ticketId, String token) {
+    }
+
+    static final ObjectMapper JSON = new ObjectMapper();
+    static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(2)).build();
+
+    private final String ticketUrl;
+    private final String resourceUrl;
+    private final String superuser;
+
+    Api(String ticketUrl, String resourceUrl, String bootstrapToken, String bootstrapSecret) {
+        this.ticketUrl = ticketUrl;
+        this.resourceUrl = resourceUrl;
+        this.superuser = new AppTicket(null, bootstrapToken, bootstrapSecret).basic();
+    }
+
+    String newOrganization(String name) {
+        return post(resourceUrl + "/api/admin/v1/organizations", superuser, Map.of("name", name), 201)
+                .path("id").asText();
+    }
+
+    AppTicket newApplication(String orgId, String... apis) {
+        JsonNode r = post(ticketUrl + "/api/admin/v1/organizations/" + orgId + "/tickets", superuser,
+                Map.of("name", "bench-app-" + UUID.randomUUID(), "kind", "APPLICATION", "apis", List.of(apis)), 201);
+        return new AppTicket(r.path("id").asText(), r.path("token").asText(), r.path("secret").asText());
+    }
+
+    String newUser(AppTicket app, String orgId, String firstName, String lastName, String email) {
+        return post(resourceUrl + "/api/admin/v1/organizations/" + orgId + "/users", app.basic(),
+                Map.of("firstName", firstName, "lastName", lastName, "email", email), 201).path("id").asText();
+    }
+
+    UserToken newUserToken(AppTicket issuer, String orgId, String userId, String... apis) {
+        JsonNode r = post(ticketUrl + "/api/admin/v1/organizations/" + orgId + "/tickets", issuer.basic(),
+                Map.of("name", "bench-token-" + UUID.randomUUID(), "kind", "USER", "userId", userId,
+                        "apis", List.of(apis)), 201);
+        return new UserToken(r.path("id").asText(), r.path("token").asText());
+    }
+
+    void revoke(AppTicket admin, String orgId, String ticketId) {
+        HttpResponse<String> r = send(HttpRequest.newBuilder(URI.create(
+                ticketUrl + "/api/admin/v1/organizations/" + orgId + "/tickets/" + ticketId))
+                .header("Authorization", admin.basic()).DELETE().build());
+        if (r.statusCode() != 204) {
+            throw new IllegalStateException("revoke answered " + r.statusCode() + ": " + r.body());
+        }
+    }
+
+    static int getStatus(String url, String authorization) {
+        return send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", authorization)
+                .header("Accept", "application/json").GET().build()).statusCode();
+    }
+
+    static String get(String url) {
+        return send(HttpRequest.newBuilder(URI.create(url)).GET().build()).body();
+    }
+
+    private static JsonNode post(String url, String authorization, Object body, int expected) {
+        try {
+            HttpResponse<String> r = send(HttpRequest.newBuilder(URI.create(url))
+                    .header("Authorization", authorization).header("Content-Type", "application/json")
+                    .header("Accept", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build());
+            if (r.statusCode() != expected) {
+                throw new IllegalStateException("POST " + url + " answered " + r.statusCode() + ": " + r.body());
+            }
+            return JSON.readTree(r.body());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static HttpResponse<String> send(HttpRequest request) {
+        try {
+            return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new IllegalStateException(request.method() + " " + request.uri() + ": " + e, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+}
