@@ -85,6 +85,9 @@ public class RevocationListener {
             c.subscribe(List.of(Topics.TICKET_EVENTS), new ConsumerRebalanceListener() {
                 @Override
                 public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
+                    // Starting at the latest offset skips whatever was published while this consumer had no
+                    // partitions (a broker outage, a rebalance): forget every decision rather than trust one of them.
+                    cache.clear();
                     assigned = true;
                 }
 
