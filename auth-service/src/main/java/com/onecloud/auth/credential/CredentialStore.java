@@ -4,11 +4,13 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.Optional;
+import java.util.NoSuchElementException;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.jboss.logging.Logger;
 
 import com.onecloud.auth.AuthConfig;
@@ -16,6 +18,7 @@ import com.onecloud.edge.auth.Api;
 import com.onecloud.edge.auth.PrincipalKind;
 import com.onecloud.edge.error.Unavailable;
 
+import io.quarkus.runtime.Startup;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -25,8 +28,10 @@ import io.vertx.mutiny.sqlclient.Tuple;
 /**
  * Reads credentials from ticket-service's read-only view {@code auth_v1.credential}, by primary key, under the reader
  * role. auth-service never writes and never migrates that schema. Any failure to answer (database down, timeout) is
- * {@link Unavailable}: the decision API then answers 503, never "allow".
+ * {@link Unavailable}: the decision API then answers 503, never "allow". Created at start-up ({@code @Startup}) so that
+ * a missing password stops the service at once.
  */
+@Startup
 @ApplicationScoped
 public class CredentialStore {
 
@@ -41,6 +46,7 @@ public class CredentialStore {
     private final AtomicLong lookups = new AtomicLong();
 
     CredentialStore(Pool pool, AuthConfig config) {
+        requirePassword();
         this.pool = pool;
         this.timeout = config.db().timeout();
         this.retryAfterSeconds = config.db().retryAfterSeconds();
@@ -57,6 +63,20 @@ public class CredentialStore {
                     LOG.warnf("Credential lookup failed: %s", failure.toString());
                     return new Unavailable("The credential store cannot be reached; retry later.", retryAfterSeconds);
                 });
+    }
+
+    /** No password default exists outside dev and test: refuse to start rather than connect without one. */
+    private static void requirePassword() {
+        Optional<String> password;
+        try {
+            password = ConfigProvider.getConfig().getOptionalValue("quarkus.datasource.password", String.class);
+        } catch (NoSuchElementException unexpandable) {
+            password = Optional.empty();
+        }
+        if (password.isEmpty()) {
+            throw new IllegalStateException("The credential store's password is not configured: set"
+                    + " ONECLOUD_AUTH_READER_PASSWORD (the password of the read-only role).");
+        }
     }
 
     /** How many lookups reached the database since start-up (the cache is meant to keep this low). */
@@ -76,12 +96,22 @@ public class CredentialStore {
                 row.getBuffer("token_hash").getBytes(),
                 secret == null ? null : secret.getBytes(),
                 row.getString("ticket_id"),
-                PrincipalKind.valueOf(row.getString("kind")),
+                kindOf(row.getString("kind")),
                 row.getString("organization_id"),
                 row.getString("user_id"),
                 apis(row.getString("apis")),
                 row.getOffsetDateTime("expires_at").toInstant(),
                 row.getBoolean("revoked"));
+    }
+
+    /** A kind this version does not know is null, which no verification accepts. */
+    private static PrincipalKind kindOf(String kind) {
+        try {
+            return kind == null ? null : PrincipalKind.valueOf(kind);
+        } catch (IllegalArgumentException unknown) {
+            LOG.warnf("Credential view holds an unknown ticket kind: %s", kind);
+            return null;
+        }
     }
 
     /** {@code 'CONTACTS,USERS'}; names this version does not know are ignored rather than granted. */

@@ -30,7 +30,9 @@ public final class CredentialVerifier {
             // Both hashes are always compared, so the time taken does not tell which one was wrong.
             boolean tokenMatches = CredentialHash.matches(ts.token(), stored.tokenHash());
             boolean secretMatches = CredentialHash.matches(ts.secret(), stored.secretHash());
-            proven = stored.kind() != PrincipalKind.USER & tokenMatches & secretMatches;
+            boolean kindTakesSecret = stored.kind() == PrincipalKind.APPLICATION
+                    || stored.kind() == PrincipalKind.SUPERUSER;
+            proven = kindTakesSecret & tokenMatches & secretMatches;
         } else {
             proven = false;
         }

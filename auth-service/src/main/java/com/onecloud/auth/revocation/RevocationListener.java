@@ -15,6 +15,7 @@ import org.apache.kafka.clients.consumer.CloseOptions;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.InvalidOffsetException;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
@@ -29,10 +30,11 @@ import io.smallrye.common.annotation.Identifier;
 
 /**
  * Receives every revocation on its own thread. The consumer group is unique to this process ({@code <prefix>-<uuid>})
- * so that every replica gets every event (contract §6: broadcast). It starts at the latest offset, and whenever
- * partitions are (re)assigned the cache is emptied, so nothing verified before the listener could hear of a revocation
- * stays cached. It polls with a short timeout so eviction is prompt, rides out broker
- * outages (the Kafka client reconnects by itself; meanwhile the cache TTL bounds staleness) and closes on shutdown.
+ * so that every replica gets every event (contract §6: broadcast). It reads from the end of the topic: whenever
+ * partitions are (re)assigned, or the broker no longer has the position (it came back with an empty log), it moves to
+ * the end and empties the cache, so nothing verified before the listener could hear of a revocation stays cached. It
+ * polls with a short timeout so eviction is prompt, rides out broker outages (the Kafka client reconnects by itself;
+ * meanwhile the cache TTL bounds staleness) and closes on shutdown.
  */
 @ApplicationScoped
 public class RevocationListener {
@@ -59,7 +61,8 @@ public class RevocationListener {
     void start(@Observes StartupEvent startup) {
         Map<String, Object> props = new HashMap<>(kafkaConfig);
         props.put(ConsumerConfig.GROUP_ID_CONFIG, config.groupIdPrefix() + "-" + UUID.randomUUID());
-        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest");
+        // "Latest", done by hand (seekToEnd) so that every jump over unread events also empties the cache.
+        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "none");
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, true);
         props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
         props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
@@ -110,6 +113,10 @@ public class RevocationListener {
                     }
                 } catch (WakeupException e) {
                     break;
+                } catch (InvalidOffsetException e) {
+                    // The broker lost the position (e.g. it came back with an empty log): events may have been missed.
+                    LOG.warnf("Revocation listener lost its position on %s; resuming at the end", e.partitions());
+                    listenFromNowOn(c, e.partitions());
                 } catch (RuntimeException e) {
                     // Kafka's own connection trouble never reaches here (poll just returns nothing); this is anything else.
                     LOG.warnf("Revocation listener error, retrying: %s", e.toString());
@@ -132,6 +139,16 @@ public class RevocationListener {
         }
     }
 
+    /**
+     * Starts reading at the end of the partitions (fixing the position now, not at the next fetch) and then empties the
+     * cache: an event before that position may never be read, so nothing verified before it may stay cached.
+     */
+    private void listenFromNowOn(KafkaConsumer<String, String> c, Collection<TopicPartition> partitions) {
+        c.seekToEnd(partitions);
+        partitions.forEach(c::position);
+        handler.startedListening();
+    }
+
     private void pause(Duration duration) {
         try {
             Thread.sleep(duration.toMillis());
@@ -141,7 +158,7 @@ public class RevocationListener {
         }
     }
 
-    /** Fixes the start position (latest) as soon as partitions are assigned, so events sent after that are seen. */
+    /** Fixes the start position (the end) as soon as partitions are assigned, so events sent after that are seen. */
     private final class PositionOnAssign implements ConsumerRebalanceListener {
 
         private final KafkaConsumer<String, String> c;
@@ -152,11 +169,10 @@ public class RevocationListener {
 
         @Override
         public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
-            partitions.forEach(c::position);
-            listening = !c.assignment().isEmpty();
             if (!partitions.isEmpty()) {
-                handler.startedListening();
+                listenFromNowOn(c, partitions);
             }
+            listening = !c.assignment().isEmpty();
             LOG.debugf("Revocation listener assigned %s", partitions);
         }
 
