@@ -56,7 +56,8 @@ class RevocationPropagationIT {
         }
 
         String report = "revocation -> first 401, " + REVOCATIONS + " revocations, milliseconds\n"
-                + summary("resource-service", atResource) + summary("ticket-service", atTicket);
+                + summary("resource-service", atResource) + summary("ticket-service", atTicket)
+                + "in order, resource-service: " + atResource + "\nin order, ticket-service:   " + atTicket + "\n";
         System.out.println(report);
         Files.writeString(Path.of("target/revocation-propagation.txt"), report);
         assertThat(Collections.max(atResource)).isLessThan(1000);
