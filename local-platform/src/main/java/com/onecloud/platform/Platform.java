@@ -54,7 +54,10 @@ public final class Platform implements AutoCloseable {
         database.start();
         broker.start();
         Path logs = config.dataDir().resolve("logs");
-        Map<String, String> common = new HashMap<>(config.serviceEnvironment());
+        Map<String, String> common = new HashMap<>();
+        // Production configuration, but logs for a person reading .onecloud/logs rather than a log pipeline.
+        common.put("QUARKUS_LOG_CONSOLE_JSON_ENABLED", "false");
+        common.putAll(config.serviceEnvironment());
         common.put("KAFKA_BOOTSTRAP_SERVERS", broker.bootstrapServers());
         common.put("ONECLOUD_AUTH_URL", authUrl());
         common.put("ONECLOUD_AUTH_READER_PASSWORD", secrets.authReaderPassword());
