@@ -34,8 +34,9 @@ public class ProblemReporter {
     public RenderedProblem report(ApiError error, Throwable cause, String method, String path, ProblemFormat format) {
         String logToken = newLogToken();
         if (error.isServerError()) {
+            // The stack trace that follows names the cause; the message need not repeat it.
             LOG.errorf(cause, "logToken=%s status=%d %s %s: %s", logToken, error.status(), method, path,
-                    cause == null ? error.detail() : cause.toString());
+                    error.detail());
         } else {
             LOG.infof("logToken=%s status=%d %s %s: %s", logToken, error.status(), method, path, error.detail());
         }
