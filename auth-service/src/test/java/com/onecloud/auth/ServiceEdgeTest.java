@@ -1,43 +1,13 @@
 package com.onecloud.auth;
 
-import static io.restassured.RestAssured.given;
-import static org.hamcrest.Matchers.containsString;
-import static org.hamcrest.Matchers.equalTo;
-import static org.hamcrest.Matchers.hasItem;
-import static org.hamcrest.Matchers.notNullValue;
-
-import org.junit.jupiter.api.Test;
+import com.onecloud.testsupport.ServiceEdgeContract;
 
 import io.quarkus.test.junit.QuarkusTest;
 
-/** The service is up, documents the shared security schemes, and answers through the shared conventions. */
 @QuarkusTest
-class ServiceEdgeTest {
+class ServiceEdgeTest extends ServiceEdgeContract {
 
-    @Test
-    void reportsHealth() {
-        given().get("/q/health").then().statusCode(200).body("status", equalTo("UP"));
-    }
-
-    @Test
-    void openApiDocumentsTheCredentialSchemesAndTheProblemBody() {
-        given().accept("application/json").get("/q/openapi?format=json").then().statusCode(200)
-                .body("components.securitySchemes.bearer.scheme", equalTo("bearer"))
-                .body("components.securitySchemes.ticket.scheme", equalTo("basic"))
-                .body("components.securitySchemes.queryToken.name", equalTo("t"))
-                .body("components.schemas.Problem.properties.logToken", notNullValue());
-    }
-
-    @Test
-    void unknownPathIsAProblemNamingThisService() {
-        given().accept("application/json").get("/api/no-such-resource").then().statusCode(404)
-                .contentType("application/problem+json")
-                .header("Warning", containsString("703 auth-service \"Error occurred, see "));
-    }
-
-    @Test
-    void sharedConventionsApply() {
-        given().accept("application/json").header("X-HTTP-Method-Override", "TRACE").post("/api/anything")
-                .then().statusCode(400).body("validationResult.field", hasItem("X-HTTP-Method-Override"));
+    ServiceEdgeTest() {
+        super("auth-service");
     }
 }
