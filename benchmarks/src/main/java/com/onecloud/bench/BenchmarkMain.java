@@ -88,9 +88,18 @@ public final class BenchmarkMain {
     private void run() throws Exception {
         String commit = Files.exists(root.resolve("COMMIT")) ? Files.readString(root.resolve("COMMIT")).trim() : "?";
         postgresPort = freePort();
+        Map<String, String> serviceEnv = new HashMap<>();
+        if (nmt) {
+            serviceEnv.put("JAVA_TOOL_OPTIONS", "-XX:NativeMemoryTracking=summary");
+        }
+        // Experiments: extra environment for every service, "NAME=value;NAME=value".
+        for (String pair : System.getenv().getOrDefault("BENCH_SERVICE_ENV", "").split(";")) {
+            if (pair.contains("=")) {
+                serviceEnv.put(pair.substring(0, pair.indexOf('=')).trim(), pair.substring(pair.indexOf('=') + 1).trim());
+            }
+        }
         PlatformConfig config = new PlatformConfig(root, out.resolve("platform"), freePort(), freePort(),
-                freePort(), postgresPort, freePort(), null, "postgres", "postgres", null, nmt
-                        ? Map.of("JAVA_TOOL_OPTIONS", "-XX:NativeMemoryTracking=summary") : Map.of());
+                freePort(), postgresPort, freePort(), null, "postgres", "postgres", null, serviceEnv);
         log("starting the platform in " + out);
         long t0 = System.nanoTime();
         platform = Platform.start(config);
@@ -102,14 +111,29 @@ public final class BenchmarkMain {
                     .append(" on 127.0.0.1; warm-up ").append(warmup).append(" s; measured runs ").append(duration)
                     .append(" s unless stated. Whole platform (PostgreSQL, Kafka, three services) up in ")
                     .append(f1(platformSeconds)).append(" s.\n\n");
-            startup();
-            idleRss();
+            if (!serviceEnv.isEmpty()) {
+                md.append("Extra service environment (experiment): `").append(serviceEnv).append("`\n\n");
+            }
+            if (phase("startup")) {
+                startup();
+                idleRss();
+            }
             seed();
-            authenticationOverhead();
-            decisions();
-            crud();
-            revocation();
-            soak();
+            if (phase("overhead")) {
+                authenticationOverhead();
+            }
+            if (phase("decisions")) {
+                decisions();
+            }
+            if (phase("crud")) {
+                crud();
+            }
+            if (phase("revocation")) {
+                revocation();
+            }
+            if (phase("soak")) {
+                soak();
+            }
             md.append("\n## Errors\n\n").append(errorsSeen.isEmpty() ? "No non-2xx response and no socket error in any"
                     + " wrk run.\n" : String.join("\n", errorsSeen) + "\n");
             memoryDetails();
@@ -744,6 +768,12 @@ public final class BenchmarkMain {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** BENCH_PHASES (comma-separated: startup, overhead, decisions, crud, revocation, soak) limits the run. */
+    private static boolean phase(String name) {
+        String phases = System.getenv().getOrDefault("BENCH_PHASES", "");
+        return phases.isBlank() || List.of(phases.split(",")).contains(name);
     }
 
     private static int env(String name, int fallback) {
