@@ -718,12 +718,13 @@ public final class BenchmarkMain {
     }
 
     private void table(List<Wrk.Result> results) {
-        md.append("| run | requests | req/s | p50 | p90 | p99 | max | errors |\n|---|---|---|---|---|---|---|---|\n");
+        md.append("| run | requests | req/s | p50 | p90 | p99 | max | errors | load after |\n"
+                + "|---|---|---|---|---|---|---|---|---|\n");
         for (Wrk.Result r : results) {
             md.append("| ").append(r.name()).append(" | ").append(r.requests()).append(" | ").append(f0(r.rps()))
                     .append(" | ").append(f2(r.p50Ms())).append(" ms | ").append(f2(r.p90Ms())).append(" ms | ")
                     .append(f2(r.p99Ms())).append(" ms | ").append(f1(r.maxMs())).append(" ms | ").append(r.errors())
-                    .append(" |\n");
+                    .append(" | ").append(r.loadAfter()).append(" |\n");
         }
     }
 

@@ -14,7 +14,8 @@ import java.util.regex.Pattern;
 final class Wrk {
 
     record Result(String name, long requests, double seconds, long connectErrors, long readErrors, long writeErrors,
-            long statusErrors, long timeouts, double p50Ms, double p90Ms, double p99Ms, double maxMs, double meanMs) {
+            long statusErrors, long timeouts, double p50Ms, double p90Ms, double p99Ms, double maxMs, double meanMs,
+            String loadAfter) {
 
         double rps() {
             return requests / seconds;
@@ -68,7 +69,8 @@ final class Wrk {
                     Long.parseLong(m.group(3)), Long.parseLong(m.group(4)), Long.parseLong(m.group(5)),
                     Long.parseLong(m.group(6)), Long.parseLong(m.group(7)), Long.parseLong(m.group(8)) / 1000.0,
                     Long.parseLong(m.group(9)) / 1000.0, Long.parseLong(m.group(10)) / 1000.0,
-                    Long.parseLong(m.group(11)) / 1000.0, Double.parseDouble(m.group(12)) / 1000.0);
+                    Long.parseLong(m.group(11)) / 1000.0, Double.parseDouble(m.group(12)) / 1000.0,
+                    Files.readString(Path.of("/proc/loadavg")).split(" ")[0]);
         } catch (IOException e) {
             throw new IllegalStateException("cannot run wrk: " + e.getMessage(), e);
         } catch (InterruptedException e) {
