@@ -59,10 +59,9 @@ public class AuthenticationFilter {
         if (cached != null) {
             return act(cached);
         }
-        long askedAt = System.nanoTime();
         return client.decide(new DecisionRequest(authorization, queryToken, audience, api))
                 .onFailure().transform(this::unavailable)
-                .invoke(decision -> cache.put(key, decision, askedAt))
+                .invoke(decision -> cache.put(key, decision))
                 .chain(this::act);
     }
 

@@ -26,8 +26,8 @@ public class DecisionCache {
 
     private final Cache<String, Entry> entries;
     private final ConcurrentHashMap<String, Set<String>> keysByTicket = new ConcurrentHashMap<>();
-    /** Tickets revoked recently, so that a decision fetched before the revocation is not cached after it. */
-    private final Cache<String, Long> revokedAtNanos;
+    /** Tickets revoked within the maximum age: their decisions are not cached (see {@link #put}). */
+    private final Cache<String, Boolean> revokedTickets;
     private final long maxAgeNanos;
 
     DecisionCache(AuthClientConfig config) {
@@ -42,7 +42,7 @@ public class DecisionCache {
                     }
                 })
                 .build();
-        this.revokedAtNanos = Caffeine.newBuilder().maximumSize(config.cacheMaxSize())
+        this.revokedTickets = Caffeine.newBuilder().maximumSize(config.cacheMaxSize())
                 .expireAfterWrite(config.cacheMaxAge()).build();
     }
 
@@ -52,17 +52,16 @@ public class DecisionCache {
     }
 
     /**
-     * Keeps an ALLOW decision for as long as it may be reused; anything else is not cached.
-     *
-     * @param askedAtNanos {@link System#nanoTime()} when the decision was requested
+     * Keeps an ALLOW decision for as long as it may be reused; anything else is not cached. Nor is any decision for a
+     * ticket revoked within the cache's maximum age: auth-service may not have processed that revocation yet and
+     * could still answer ALLOW from its own cache, which must not be kept here for seconds.
      */
-    public void put(String key, Decision decision, long askedAtNanos) {
+    public void put(String key, Decision decision) {
         if (decision.outcome() != Decision.Outcome.ALLOW || decision.cacheSeconds() <= 0) {
             return;
         }
         String ticketId = decision.principal().ticketId();
-        Long revoked = ticketId == null ? null : revokedAtNanos.getIfPresent(ticketId);
-        if (revoked != null && revoked - askedAtNanos >= 0) {
+        if (ticketId != null && revokedTickets.getIfPresent(ticketId) != null) {
             return;
         }
         long ttl = Math.min(maxAgeNanos, Duration.ofSeconds(decision.cacheSeconds()).toNanos());
@@ -81,7 +80,7 @@ public class DecisionCache {
 
     /** Drops every decision made for {@code ticketId}; returns how many were dropped. */
     public int evictTicket(String ticketId) {
-        revokedAtNanos.put(ticketId, System.nanoTime());
+        revokedTickets.put(ticketId, Boolean.TRUE);
         Set<String> keys = keysByTicket.remove(ticketId);
         if (keys == null) {
             return 0;
@@ -93,7 +92,7 @@ public class DecisionCache {
     public void clear() {
         entries.invalidateAll();
         keysByTicket.clear();
-        revokedAtNanos.invalidateAll();
+        revokedTickets.invalidateAll();
     }
 
     private void forgetKey(Decision decision, String key) {
