@@ -2,7 +2,11 @@ package com.onecloud.platform;
 
 import java.nio.file.Path;
 
-/** What {@code ./onecloud-local} prints once the platform is ready: URLs, the bootstrap credential, curl lines. */
+/**
+ * What {@code ./onecloud-local} prints once the platform is ready: the URLs, the bootstrap credential, and a
+ * walkthrough of curl lines that works as printed (JSON fields are picked out with sed, so nothing beyond curl is
+ * needed).
+ */
 final class Walkthrough {
 
     private Walkthrough() {
@@ -21,17 +25,24 @@ final class Walkthrough {
                   token  %s
                   secret %s
 
-                Try it (in another shell):
+                Try it in another shell, from this folder:
                   source %s
-                  # who am I allowed to be? list SUPERUSER tickets
-                  curl -s -u "$ONECLOUD_BOOTSTRAP_TOKEN:$ONECLOUD_BOOTSTRAP_SECRET" "$ONECLOUD_TICKET_URL/api/admin/v1/tickets"
-                  # issue an APPLICATION ticket for organization org-1 (token and secret are shown once)
-                  curl -s -u "$ONECLOUD_BOOTSTRAP_TOKEN:$ONECLOUD_BOOTSTRAP_SECRET" -H 'Content-Type: application/json' \\
-                       -d '{"name":"my-app","kind":"APPLICATION","apis":["USERS","TICKETS"]}' \\
-                       "$ONECLOUD_TICKET_URL/api/admin/v1/organizations/org-1/tickets"
-                  # the same list as XML
-                  curl -s -H 'Accept: application/xml' -u "$ONECLOUD_BOOTSTRAP_TOKEN:$ONECLOUD_BOOTSTRAP_SECRET" \\
-                       "$ONECLOUD_TICKET_URL/api/admin/v1/organizations/org-1/tickets"
+                  field() { sed -n "s/.*\\"$1\\":\\"\\([^\\"]*\\)\\".*/\\1/p"; }
+                  SU="$ONECLOUD_BOOTSTRAP_TOKEN:$ONECLOUD_BOOTSTRAP_SECRET"; JSON='Content-Type: application/json'
+                  # the superuser creates an organization and an APPLICATION ticket for it (token and secret shown once)
+                  ORG=$(curl -s -u "$SU" -H "$JSON" -d '{"name":"Acme"}' "$ONECLOUD_RESOURCE_URL/api/admin/v1/organizations" | field id)
+                  APP=$(curl -s -u "$SU" -H "$JSON" -d '{"name":"crm","kind":"APPLICATION","apis":["USERS","TICKETS"]}' \\
+                        "$ONECLOUD_TICKET_URL/api/admin/v1/organizations/$ORG/tickets")
+                  APP_AUTH="$(echo "$APP" | field token):$(echo "$APP" | field secret)"
+                  # the application adds a user and issues a USER token for her
+                  ALICE=$(curl -s -u "$APP_AUTH" -H "$JSON" -d '{"firstName":"Alice","lastName":"Andersson","email":"alice@example.com"}' \\
+                        "$ONECLOUD_RESOURCE_URL/api/admin/v1/organizations/$ORG/users" | field id)
+                  TOKEN=$(curl -s -u "$APP_AUTH" -H "$JSON" -d "{\\"name\\":\\"phone\\",\\"kind\\":\\"USER\\",\\"userId\\":\\"$ALICE\\",\\"apis\\":[\\"CONTACTS\\"]}" \\
+                        "$ONECLOUD_TICKET_URL/api/admin/v1/organizations/$ORG/tickets" | field token)
+                  # Alice keeps a contact (JSON), lists them (XML) and searches contacts and the directory
+                  curl -s -H "Authorization: Bearer $TOKEN" -H "$JSON" -d '{"firstName":"Bob","company":"Globex"}' "$ONECLOUD_RESOURCE_URL/api/user/v1/contacts"; echo
+                  curl -s -H "Authorization: Bearer $TOKEN" -H 'Accept: application/xml' "$ONECLOUD_RESOURCE_URL/api/user/v1/contacts"; echo
+                  curl -s -H "Authorization: Bearer $TOKEN" "$ONECLOUD_RESOURCE_URL/api/user/v1/contacts/search?q=al"; echo
 
                 Press Ctrl-C to stop everything.
                 """.formatted(p.ticketUrl(), p.ticketUrl(), p.resourceUrl(), p.resourceUrl(), p.authUrl(),
