@@ -61,7 +61,7 @@ public final class JfrTop {
 
     private static void print(String title, Map<String, Integer> counts, int total, int limit) {
         System.out.println("\n== " + title);
-        counts.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed()).limit(limit)
+        counts.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed()).limit(Integer.getInteger("limit", limit))
                 .forEach(en -> System.out.printf("%5.1f%%  %s%n", 100.0 * en.getValue() / total, en.getKey()));
     }
 
