@@ -68,6 +68,10 @@ public class AuthenticationFilter {
     private Uni<Void> act(Decision decision) {
         return switch (decision.outcome()) {
             case ALLOW -> {
+                if (cache.isRevoked(decision.principal().ticketId())) {
+                    yield Uni.createFrom().failure(
+                            new Unauthenticated("The credential is not valid.", Challenges.INVALID_TOKEN));
+                }
                 caller.authenticatedAs(decision.principal());
                 yield Uni.createFrom().voidItem();
             }

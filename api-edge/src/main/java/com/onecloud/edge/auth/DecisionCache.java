@@ -26,7 +26,7 @@ public class DecisionCache {
 
     private final Cache<String, Entry> entries;
     private final ConcurrentHashMap<String, Set<String>> keysByTicket = new ConcurrentHashMap<>();
-    /** Tickets revoked within the maximum age: their decisions are not cached (see {@link #put}). */
+    /** Tickets revoked within the maximum age: none of their decisions is cached or honoured. */
     private final Cache<String, Boolean> revokedTickets;
     private final long maxAgeNanos;
 
@@ -51,19 +51,13 @@ public class DecisionCache {
         return entry == null || entry.expiresAtNanos() - System.nanoTime() <= 0 ? null : entry.decision();
     }
 
-    /**
-     * Keeps an ALLOW decision for as long as it may be reused; anything else is not cached. Nor is any decision for a
-     * ticket revoked within the cache's maximum age: auth-service may not have processed that revocation yet and
-     * could still answer ALLOW from its own cache, which must not be kept here for seconds.
-     */
+    /** Keeps an ALLOW decision for as long as it may be reused; anything else is not cached. */
     public void put(String key, Decision decision) {
-        if (decision.outcome() != Decision.Outcome.ALLOW || decision.cacheSeconds() <= 0) {
+        if (decision.outcome() != Decision.Outcome.ALLOW || decision.cacheSeconds() <= 0
+                || isRevoked(decision.principal().ticketId())) {
             return;
         }
         String ticketId = decision.principal().ticketId();
-        if (ticketId != null && revokedTickets.getIfPresent(ticketId) != null) {
-            return;
-        }
         long ttl = Math.min(maxAgeNanos, Duration.ofSeconds(decision.cacheSeconds()).toNanos());
         if (decision.principal().expiresAt() != null) {
             long untilExpiry = Duration.between(Instant.now(), decision.principal().expiresAt()).toNanos();
@@ -80,13 +74,26 @@ public class DecisionCache {
 
     /** Drops every decision made for {@code ticketId}; returns how many were dropped. */
     public int evictTicket(String ticketId) {
-        revokedTickets.put(ticketId, Boolean.TRUE);
         Set<String> keys = keysByTicket.remove(ticketId);
         if (keys == null) {
             return 0;
         }
         entries.invalidateAll(keys);
         return keys.size();
+    }
+
+    /** The whole ticket was revoked: drops its decisions and refuses any new ALLOW for it (see {@link #isRevoked}). */
+    public int revokeTicket(String ticketId) {
+        revokedTickets.put(ticketId, Boolean.TRUE);
+        return evictTicket(ticketId);
+    }
+
+    /**
+     * Whether this replica saw the ticket revoked. auth-service may still answer ALLOW for it from its own cache for a
+     * moment, until its consumer processes the same event; such an answer must be refused, not trusted.
+     */
+    public boolean isRevoked(String ticketId) {
+        return ticketId != null && revokedTickets.getIfPresent(ticketId) != null;
     }
 
     public void clear() {

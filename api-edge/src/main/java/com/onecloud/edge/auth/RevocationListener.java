@@ -117,10 +117,15 @@ public class RevocationListener {
         try {
             JsonNode event = json.readTree(value);
             if (Topics.TICKET_REVOKED.equals(event.path("type").asText())) {
-                String ticketId = event.path("data").path("ticketId").asText(null);
+                JsonNode data = event.path("data");
+                String ticketId = data.path("ticketId").asText(null);
                 if (ticketId != null) {
-                    int evicted = cache.evictTicket(ticketId);
-                    LOG.debugf("ticket %s revoked: %d cached decisions evicted", ticketId, evicted);
+                    // One old credential retired after a rotation's grace: the ticket lives on with its new one, and
+                    // the old credential's own expiry already bounds every cached answer about it.
+                    boolean wholeTicket = data.path("credentialId").isMissingNode() || data.path("credentialId").isNull();
+                    int evicted = wholeTicket ? cache.revokeTicket(ticketId) : cache.evictTicket(ticketId);
+                    LOG.debugf("ticket %s revoked (%s): %d cached decisions evicted", ticketId,
+                            wholeTicket ? "whole ticket" : "one credential", evicted);
                 }
             }
         } catch (Exception e) {

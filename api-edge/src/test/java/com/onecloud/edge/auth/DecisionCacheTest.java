@@ -52,17 +52,28 @@ class DecisionCacheTest {
     }
 
     @Test
-    void aRevocationEvictsEveryDecisionOfTheTicketAndNoneIsCachedAfterIt() {
+    void aRevocationEvictsEveryDecisionOfTheTicketAndNoneIsCachedOrHonouredAfterIt() {
         cache.put("bearer", allow("t1", null));
         cache.put("query", allow("t1", null));
         cache.put("other", allow("t2", null));
-        assertThat(cache.evictTicket("t1")).isEqualTo(2);
+        assertThat(cache.revokeTicket("t1")).isEqualTo(2);
         assertThat(cache.get("bearer")).isNull();
         assertThat(cache.get("query")).isNull();
         assertThat(cache.get("other")).isNotNull();
 
-        // auth-service may answer from its own cache before it has seen the same revocation: not kept here.
+        // auth-service may answer from its own cache before it has seen the same revocation: neither kept nor trusted.
         cache.put("bearer", allow("t1", null));
         assertThat(cache.get("bearer")).isNull();
+        assertThat(cache.isRevoked("t1")).isTrue();
+        assertThat(cache.isRevoked("t2")).isFalse();
+    }
+
+    @Test
+    void theEndOfARotationsGraceEvictsButTheTicketLivesOn() {
+        cache.put("old", allow("t1", null));
+        assertThat(cache.evictTicket("t1")).isEqualTo(1);
+        cache.put("new", allow("t1", null));
+        assertThat(cache.get("new")).isNotNull();
+        assertThat(cache.isRevoked("t1")).isFalse();
     }
 }

@@ -165,6 +165,23 @@ class AuthenticationClientTest {
     }
 
     @Test
+    void anAllowFromADecisionPointThatHasNotSeenTheRevocationYetIsRefused() throws Exception {
+        String token = TokenFormat.newToken(TokenFormat.newId());
+        String ticketId = TokenFormat.newId();
+        AuthServiceDouble.register(token, null, new Principal(PrincipalKind.USER, ticketId, ticketId, "org-1", "u1",
+                Set.of(Api.CONTACTS), null));
+        given().auth().oauth2(token).get(USER_PROBE).then().statusCode(200);
+
+        // The double still answers ALLOW, as auth-service would from its cache before its consumer sees the event.
+        publishRevocation(ticketId);
+        Awaitility.await().atMost(Duration.ofSeconds(1)).pollInterval(Duration.ofMillis(20))
+                .until(() -> given().auth().oauth2(token).get(USER_PROBE).statusCode() == 401);
+        for (int i = 0; i < 3; i++) {
+            given().auth().oauth2(token).get(USER_PROBE).then().statusCode(401);
+        }
+    }
+
+    @Test
     void aDuplicateRevocationEventIsHarmless() throws Exception {
         String token = userToken(Set.of(Api.CONTACTS));
         publishRevocation("unrelated-ticket");
