@@ -3,6 +3,7 @@ package com.onecloud.system;
 import static com.onecloud.system.Clients.app;
 import static com.onecloud.system.Clients.platform;
 import static com.onecloud.system.Clients.user;
+import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -75,6 +76,10 @@ class PlatformStoryIT {
                 .then().statusCode(204);
         Awaitility.await().atMost(Duration.ofSeconds(1)).pollInterval(Duration.ofMillis(20)).until(() ->
                 app(resource, crm2).get("/api/admin/v1/organizations/" + org + "/users").statusCode() == 401);
+
+        // The benchmark-only unauthenticated endpoint does not exist in the packaged (production) build.
+        given().baseUri(resource).header("X-Bench-Organization", org)
+                .header("X-Bench-User", alice).get("/bench/user/v1/contacts/any").then().statusCode(404);
 
         // Deleting Alice revokes her token, through directory-events and ticket-service.
         user(resource, aliceToken.token()).get("/api/user/v1/contacts").then().statusCode(200);
