@@ -33,8 +33,6 @@ public final class ErrorClassifier {
             Forbidden.class, 403,
             NotFound.class, 404,
             Conflict.class, 409,
-            PayloadTooLarge.class, 413,
-            NotImplemented.class, 501,
             Unavailable.class, 503);
 
     static final String UNEXPECTED = "An unexpected error occurred.";

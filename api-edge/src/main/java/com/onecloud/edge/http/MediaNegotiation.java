@@ -25,7 +25,7 @@ public final class MediaNegotiation {
 
     /** The representation the client asked for, or empty when its {@code Accept} allows none of ours. */
     public static Optional<ProblemFormat> negotiate(String accept) {
-        if (accept == null || accept.isBlank()) {
+        if (accept == null || accept.isBlank() || accept.equals("*/*") || accept.equals("application/json")) {
             return Optional.of(ProblemFormat.JSON);
         }
         ProblemFormat best = null;

@@ -54,11 +54,6 @@ public class OrganizationService {
                 .onItem().ifNull().failWith(() -> new NotFound("Organization not found."));
     }
 
-    /** Fails with 404 unless the organization exists. */
-    public Uni<Void> requireExists(String id) {
-        return get(id).replaceWithVoid();
-    }
-
     public Uni<OrganizationEntity> update(String id, long expectedVersion, String name) {
         return Persistence.staleAsConflict(Panache.withTransaction(() -> OrganizationEntity
                 .<OrganizationEntity>findById(id)
