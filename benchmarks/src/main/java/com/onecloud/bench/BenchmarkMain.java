@@ -151,8 +151,10 @@ public final class BenchmarkMain {
     private void startup() throws Exception {
         log("start-up times");
         md.append("## 5. Start-up time and RSS\n\nEach service killed (SIGKILL) and started again ").append(startupRuns)
-                .append(" times with the rest of the platform running (JVM mode, `java -Xmx256m -XX:+UseSerialGC -jar"
-                        + " quarkus-run.jar` as local-platform starts it). *Ready* = from process start to the first"
+                .append(" times with the rest of the platform running (JVM mode, as local-platform starts it: `java ")
+                .append(Services.process("ticket-service").flatMap(p -> p.info().arguments())
+                        .map(args -> String.join(" ", args)).orElse("?"))
+                .append("` from the service's `target/quarkus-app`). *Ready* = from process start to the first"
                         + " 200 of `/q/health/ready` (polled every 10 ms); *Quarkus* = the \"started in\" of its log."
                         + " resource-service is its `bench` build (one extra endpoint).\n\n")
                 .append("| service | ready, each run (s) | Quarkus \"started in\" (s) | target |\n|---|---|---|---|\n");

@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** The service processes this JVM started (children of the platform), found by their jar, and their memory. */
+/** The service processes this JVM started (children of the platform), found by their application directory, and their memory. */
 final class Services {
 
     static final List<String> NAMES = List.of("ticket-service", "auth-service", "resource-service");
@@ -16,11 +16,21 @@ final class Services {
     private Services() {
     }
 
+    /** local-platform runs each service from its application directory, so the working directory tells them apart. */
     static Optional<ProcessHandle> process(String service) {
-        String jar = service + "/target/quarkus-app/quarkus-run.jar";
+        String appDir = service + "/target/quarkus-app";
         return ProcessHandle.current().children()
-                .filter(p -> p.info().commandLine().map(c -> c.contains(jar)).orElse(false))
+                .filter(p -> p.info().commandLine().map(c -> c.contains("quarkus-run.jar")).orElse(false))
+                .filter(p -> workingDirectory(p).map(d -> d.endsWith(appDir)).orElse(false))
                 .findFirst();
+    }
+
+    private static Optional<String> workingDirectory(ProcessHandle process) {
+        try {
+            return Optional.of(Files.readSymbolicLink(Path.of("/proc/" + process.pid() + "/cwd")).toString());
+        } catch (IOException e) {
+            return Optional.empty();
+        }
     }
 
     /** VmRSS from /proc/&lt;pid&gt;/status in MiB, or -1 if the process is not there. */

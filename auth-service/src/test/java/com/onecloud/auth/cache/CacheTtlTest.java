@@ -53,7 +53,7 @@ class CacheTtlTest {
 
     @AfterAll
     static void noCredentialWasLogged() {
-        CapturedLog.assertNoIssuedCredential("POST /api/internal/v1/decisions");
+        CapturedLog.assertNoIssuedCredential("Refused credential");
     }
 
     @Test
