@@ -1,5 +1,6 @@
 package com.onecloud.edge.http;
 
+import java.util.List;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -59,8 +60,10 @@ public class HttpConventionsFilter {
             return;
         }
         ProblemFormat format = accepted.get();
+        // Most requests carry no override: no list is allocated for them.
         MethodOverride.Decision decision = MethodOverride.decide(request.method().name(),
-                request.headers().getAll(MethodOverride.HEADER));
+                request.headers().contains(MethodOverride.HEADER) ? request.headers().getAll(MethodOverride.HEADER)
+                        : List.of());
         if (decision instanceof MethodOverride.Reject reject) {
             refuse(ctx, ApiError.invalid(MethodOverride.HEADER, reject.message()), format);
         } else if (decision instanceof MethodOverride.NotImplemented notImplemented) {

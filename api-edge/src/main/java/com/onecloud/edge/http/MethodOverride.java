@@ -31,9 +31,11 @@ public final class MethodOverride {
     private MethodOverride() {
     }
 
+    private static final Keep KEEP = new Keep();
+
     public static Decision decide(String method, List<String> overrideValues) {
         if (overrideValues.isEmpty()) {
-            return "PATCH".equals(method) ? new NotImplemented("PATCH is not implemented.") : new Keep();
+            return "PATCH".equals(method) ? new NotImplemented("PATCH is not implemented.") : KEEP;
         }
         if (!"POST".equals(method)) {
             return new Reject(HEADER + " is only allowed on POST requests.");
