@@ -8,7 +8,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** The service processes this JVM started (children of the platform), found by their application directory, and their memory. */
+/**
+ * The service processes this JVM started (children of the platform), found by their application directory, and their
+ * memory.
+ */
 final class Services {
 
     static final List<String> NAMES = List.of("ticket-service", "auth-service", "resource-service");

@@ -17,7 +17,7 @@ import java.util.concurrent.TimeUnit;
 final class ServiceProcess implements AutoCloseable {
 
     /**
-     * A heap sized to the services' live set (30–60 MiB under load, see docs/benchmarks.md) rather than a large one
+     * A heap sized to the services' live set (30–65 MiB under load, see docs/benchmarks.md) rather than a large one
      * that Serial GC fills before it collects, and the collector with the least memory and thread overhead on a small
      * machine.
      */

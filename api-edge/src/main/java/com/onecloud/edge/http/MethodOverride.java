@@ -28,10 +28,10 @@ public final class MethodOverride {
     public record NotImplemented(String message) implements Decision {
     }
 
+    private static final Keep KEEP = new Keep();
+
     private MethodOverride() {
     }
-
-    private static final Keep KEEP = new Keep();
 
     public static Decision decide(String method, List<String> overrideValues) {
         if (overrideValues.isEmpty()) {
