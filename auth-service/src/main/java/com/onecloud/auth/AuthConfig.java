@@ -26,7 +26,8 @@ public interface AuthConfig {
         /**
          * How long a verified credential is reused without reading the database again; also the longest a revoked
          * credential can keep working when Kafka is down (contract §6). At most 30 seconds: a longer value is refused at
-         * start-up. 0 disables the cache.
+         * start-up. 0 disables the cache, and so does anything under 1 second: callers reuse decisions for whole
+         * seconds.
          */
         @WithDefault("30s")
         Duration ttl();

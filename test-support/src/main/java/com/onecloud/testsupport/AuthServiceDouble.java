@@ -38,8 +38,12 @@ public class AuthServiceDouble implements QuarkusTestResourceLifecycleManager {
         /** Answers every decision request with 503. */
         FAILING,
         /** Accepts the connection and never answers. */
-        HANGING
+        HANGING,
+        /** Answers as {@link #UP} after {@link #SLOW_ANSWER_MILLIS}, for tests of what callers do while they wait. */
+        SLOW
     }
+
+    public static final long SLOW_ANSWER_MILLIS = 800;
 
     private record Registered(String secret, Principal principal) {
     }
@@ -117,6 +121,7 @@ public class AuthServiceDouble implements QuarkusTestResourceLifecycleManager {
                     sleepQuietly(60_000);
                     return;
                 }
+                case SLOW -> sleepQuietly(SLOW_ANSWER_MILLIS);
                 case UP -> {
                 }
             }

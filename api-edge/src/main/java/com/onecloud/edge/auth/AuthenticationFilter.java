@@ -30,13 +30,16 @@ public class AuthenticationFilter {
 
     private final DecisionClient client;
     private final DecisionCache cache;
+    private final InFlightDecisions inFlight;
     private final Caller caller;
     private final AuthClientConfig config;
     private final Map<Method, Optional<Protected>> protections = new ConcurrentHashMap<>();
 
-    AuthenticationFilter(DecisionClient client, DecisionCache cache, Caller caller, AuthClientConfig config) {
+    AuthenticationFilter(DecisionClient client, DecisionCache cache, InFlightDecisions inFlight, Caller caller,
+            AuthClientConfig config) {
         this.client = client;
         this.cache = cache;
+        this.inFlight = inFlight;
         this.caller = caller;
         this.config = config;
     }
@@ -59,9 +62,9 @@ public class AuthenticationFilter {
         if (cached != null) {
             return act(cached);
         }
-        return client.decide(new DecisionRequest(authorization, queryToken, audience, api))
+        return inFlight.share(key, () -> client.decide(new DecisionRequest(authorization, queryToken, audience, api))
+                        .invoke(decision -> cache.put(key, decision)))
                 .onFailure().transform(this::unavailable)
-                .invoke(decision -> cache.put(key, decision))
                 .chain(this::act);
     }
 

@@ -96,17 +96,21 @@ public class VerifiedCredentialCache {
         return ticker.read();
     }
 
-    /** The cached principal and how many whole seconds its entry still lives, if present. */
+    /**
+     * The cached principal and how many whole seconds its entry still lives, if at least one. An entry in its last
+     * second is a miss: a caller may not reuse a decision for zero seconds, so answering from it would send every
+     * request of that second to this service; a new lookup renews the entry instead.
+     */
     public Optional<Hit> get(String key) {
         Entry entry = entries.getIfPresent(key);
         if (entry == null) {
             return Optional.empty();
         }
-        long remaining = entry.deadline - ticker.read();
-        if (remaining <= 0) {
+        long remainingSeconds = Duration.ofNanos(entry.deadline - ticker.read()).toSeconds();
+        if (remainingSeconds < 1) {
             return Optional.empty();
         }
-        return Optional.of(new Hit(entry.principal, (int) Duration.ofNanos(remaining).toSeconds()));
+        return Optional.of(new Hit(entry.principal, (int) remainingSeconds));
     }
 
     /**

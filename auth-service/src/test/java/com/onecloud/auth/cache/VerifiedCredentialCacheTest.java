@@ -50,6 +50,16 @@ class VerifiedCredentialCacheTest {
     }
 
     @Test
+    void anEntryInItsLastSecondIsAMissSoThatALookupRenewsIt() {
+        Principal p = principal("T1", now.plus(Duration.ofDays(1)));
+        cache.put("k", "C1", p, cache.lookupStarted(), now);
+        advance(Duration.ofMillis(29_500));
+        assertThat(cache.get("k")).as("0.5 s left: no caller could reuse it").isEmpty();
+        assertThat(cache.put("k", "C1", p, cache.lookupStarted(), now)).isEqualTo(30);
+        assertThat(cache.get("k")).hasValueSatisfying(hit -> assertThat(hit.remainingSeconds()).isEqualTo(30));
+    }
+
+    @Test
     void anEntryNeverOutlivesTheCredential() {
         Principal p = principal("T1", now.plusSeconds(5));
         assertThat(cache.put("k", "C1", p, cache.lookupStarted(), now)).isEqualTo(5);

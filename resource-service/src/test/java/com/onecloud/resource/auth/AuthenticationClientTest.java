@@ -13,8 +13,13 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.Collections;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -111,6 +116,24 @@ class AuthenticationClientTest {
             given().auth().oauth2(token).get(USER_PROBE).then().statusCode(200);
         }
         assertThat(AuthServiceDouble.requestCount()).isEqualTo(asked);
+    }
+
+    @Test
+    void requestsArrivingTogetherShareOneDecision() throws Exception {
+        String token = userToken(Set.of(Api.CONTACTS));
+        AuthServiceDouble.setMode(AuthServiceDouble.Mode.SLOW);
+        ExecutorService clients = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<Integer>> statuses = clients.invokeAll(Collections.nCopies(8,
+                    () -> given().auth().oauth2(token).get(USER_PROBE).statusCode()));
+            for (Future<Integer> status : statuses) {
+                assertThat(status.get()).isEqualTo(200);
+            }
+        } finally {
+            clients.shutdownNow();
+        }
+        assertThat(AuthServiceDouble.requestCount()).as("8 requests within %d ms of each other, one decision",
+                AuthServiceDouble.SLOW_ANSWER_MILLIS).isEqualTo(1);
     }
 
     @Test
