@@ -2,6 +2,8 @@ package com.onecloud.auth.decision;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.EnumMap;
+import java.util.Map;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -20,6 +22,7 @@ import com.onecloud.edge.auth.DecisionRequest;
 import com.onecloud.edge.auth.PresentedCredential;
 import com.onecloud.edge.credential.TokenFormat;
 
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -43,7 +46,10 @@ public class DecisionService {
     private final CredentialStore store;
     private final OidcTokenVerifier oidc;
     private final Duration ttl;
-    private final MeterRegistry metrics;
+    /** Looked up once: a registry lookup per decision allocates its tags and id every time. */
+    private final Map<Outcome, Counter> decisionsByOutcome = new EnumMap<>(Outcome.class);
+    private final Counter cacheHits;
+    private final Counter cacheMisses;
 
     DecisionService(VerifiedCredentialCache cache, CredentialStore store, OidcTokenVerifier oidc, AuthConfig config,
             MeterRegistry metrics) {
@@ -51,7 +57,11 @@ public class DecisionService {
         this.store = store;
         this.oidc = oidc;
         this.ttl = config.cache().ttl();
-        this.metrics = metrics;
+        for (Outcome outcome : Outcome.values()) {
+            decisionsByOutcome.put(outcome, metrics.counter("onecloud.auth.decisions", "outcome", outcome.name()));
+        }
+        this.cacheHits = metrics.counter("onecloud.auth.cache.requests", "result", "hit");
+        this.cacheMisses = metrics.counter("onecloud.auth.cache.requests", "result", "miss");
         FunctionCounter.builder("onecloud.auth.credential.lookups", store, CredentialStore::lookups)
                 .description("Credential lookups that reached the database").register(metrics);
         Gauge.builder("onecloud.auth.cache.size", cache, VerifiedCredentialCache::size)
@@ -59,9 +69,7 @@ public class DecisionService {
     }
 
     public Uni<Decision> decide(DecisionRequest request) {
-        return decideCredential(request)
-                .invoke(decision -> metrics.counter("onecloud.auth.decisions", "outcome", decision.outcome().name())
-                        .increment());
+        return decideCredential(request).invoke(decision -> decisionsByOutcome.get(decision.outcome()).increment());
     }
 
     private Uni<Decision> decideCredential(DecisionRequest request) {
@@ -82,7 +90,7 @@ public class DecisionService {
         }
         String key = VerifiedCredentialCache.keyOf(presented);
         Optional<VerifiedCredentialCache.Hit> hit = cache.get(key);
-        metrics.counter("onecloud.auth.cache.requests", "result", hit.isPresent() ? "hit" : "miss").increment();
+        (hit.isPresent() ? cacheHits : cacheMisses).increment();
         if (hit.isPresent()) {
             return done(AccessPolicy.decide(hit.get().principal(), request.audience(), request.api(),
                     hit.get().remainingSeconds()));
