@@ -175,6 +175,29 @@ final class Manifests {
         return v.asText();
     }
 
+    /**
+     * A value taken from a ConfigMap, whole (envFrom) or by key (configMapKeyRef); fails if absent, inline or taken from
+     * elsewhere.
+     */
+    String configMapEnv(JsonNode container, String name) {
+        String what = overlay + ": container " + container.path("name").asText() + " ";
+        for (JsonNode e : list(container.path("env"))) {
+            if (name.equals(e.path("name").asText())) {
+                JsonNode ref = e.path("valueFrom").path("configMapKeyRef");
+                if (ref.isMissingNode()) {
+                    throw new AssertionError(what + "does not take " + name + " from a ConfigMap");
+                }
+                JsonNode value = get("ConfigMap", ref.path("name").asText()).path("data").path(ref.path("key").asText());
+                if (!value.isValueNode()) {
+                    throw new AssertionError(what + "takes " + name + " from ConfigMap " + ref.path("name").asText() + ", which has no key "
+                            + ref.path("key").asText());
+                }
+                return value.asText();
+            }
+        }
+        return plainEnv(container, name);
+    }
+
     /** The Secret name and key a variable comes from; fails if it is not a secretKeyRef. */
     String[] secretRef(JsonNode container, String name) {
         JsonNode v = environment(container).get(name);

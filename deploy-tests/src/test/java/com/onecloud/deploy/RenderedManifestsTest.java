@@ -45,8 +45,36 @@ class RenderedManifestsTest {
         return list;
     }
 
+    /** The init container of ticket- and resource-service that migrates their database (schema-migrations). */
+    private static final String MIGRATE_SCHEMA = "migrate-schema";
+    /** The schema (schema-migrations' argument) of each service that owns a database. */
+    private static final Map<String, String> SCHEMA_OF = Map.of("ticket-service", "ticket", "resource-service", "resource");
+
     private static JsonNode container(Manifests m, String service) {
         return list(m.get("Deployment", service).path("spec").path("template").path("spec").path("containers")).get(0);
+    }
+
+    private static List<JsonNode> initContainers(Manifests m, String service) {
+        return list(m.get("Deployment", service).path("spec").path("template").path("spec").path("initContainers"));
+    }
+
+    /** The containers of a pod template, init containers included. */
+    private static List<JsonNode> allContainers(JsonNode template) {
+        List<JsonNode> containers = new ArrayList<>(list(template.path("spec").path("containers")));
+        containers.addAll(list(template.path("spec").path("initContainers")));
+        return containers;
+    }
+
+    /** An image reference split into repository and version: the tag, or the digest with its {@code @}. */
+    private static String[] image(JsonNode container) {
+        String image = container.path("image").asText();
+        int at = image.indexOf('@');
+        if (at >= 0) {
+            return new String[] { image.substring(0, at), image.substring(at) };
+        }
+        int colon = image.lastIndexOf(':');
+        return colon > image.lastIndexOf('/') ? new String[] { image.substring(0, colon), image.substring(colon + 1) }
+                : new String[] { image, "latest" };
     }
 
     /** Every object that carries a pod template (Deployment, StatefulSet, DaemonSet, Job; CronJob one level down). */
@@ -159,7 +187,7 @@ class RenderedManifestsTest {
     void noCredentialIsInline(String overlay) {
         Manifests m = Manifests.of(overlay);
         for (JsonNode template : podTemplates(m)) {
-            for (JsonNode c : list(template.path("spec").path("containers"))) {
+            for (JsonNode c : allContainers(template)) {
                 for (JsonNode e : list(c.path("env"))) {
                     String what = overlay + " " + c.path("name").asText() + " env " + e.path("name").asText();
                     if (CREDENTIAL_NAME.matcher(e.path("name").asText()).matches()) {
@@ -380,9 +408,17 @@ class RenderedManifestsTest {
         Set<String> kafkaSettings = new HashSet<>(ProducerConfig.configNames());
         kafkaSettings.addAll(ConsumerConfig.configNames());
         Set<String> quarkusAllowed = Set.of("QUARKUS_HTTP_PORT", "QUARKUS_SHUTDOWN_TIMEOUT");
+        Set<String> migrationRead = Sources.migrationEnvironmentRead();
         for (String s : Sources.SERVICES) {
             JsonNode c = container(m, s);
             Set<String> read = Sources.environmentRead(s);
+            // Init containers (migrate-schema) run schema-migrations, not the service: they get only what it reads.
+            for (JsonNode init : initContainers(m, s)) {
+                for (String key : m.environment(init).keySet()) {
+                    assertThat(migrationRead).as(overlay + " " + s + " init container " + init.path("name").asText() + " " + key
+                            + " is read by " + Sources.MIGRATIONS + " (" + Sources.MIGRATIONS_SOURCES + ")").contains(key);
+                }
+            }
             for (var e : m.environment(c).entrySet()) {
                 String key = e.getKey();
                 String what = overlay + " " + s + " " + key;
@@ -430,15 +466,19 @@ class RenderedManifestsTest {
         JsonNode ticket = container(m, "ticket-service");
         JsonNode auth = container(m, "auth-service");
         JsonNode resource = container(m, "resource-service");
+        // The migrations (JDBC, the database owner) run in the init container migrate-schema of each pod.
+        JsonNode ticketMigration = initContainers(m, "ticket-service").get(0);
+        JsonNode resourceMigration = initContainers(m, "resource-service").get(0);
         String ticketDb = pg.path("spec").path("bootstrap").path("initdb").path("database").asText();
         assertThat(m.plainEnv(ticket, "ONECLOUD_DB_REACTIVE_URL")).isEqualTo("postgresql://" + rw + ":5432/" + ticketDb);
-        assertThat(m.plainEnv(ticket, "ONECLOUD_DB_JDBC_URL")).isEqualTo("jdbc:postgresql://" + rw + ":5432/" + ticketDb);
+        assertThat(m.configMapEnv(ticketMigration, "ONECLOUD_DB_JDBC_URL")).isEqualTo("jdbc:postgresql://" + rw + ":5432/" + ticketDb);
         assertThat(m.plainEnv(auth, "ONECLOUD_AUTH_DB_URL")).as("auth-service reads the ticket database").isEqualTo(m.plainEnv(ticket, "ONECLOUD_DB_REACTIVE_URL"));
         assertThat(m.secretRef(ticket, "ONECLOUD_DB_PASSWORD")[0]).isEqualTo(pg.path("spec").path("bootstrap").path("initdb").path("secret").path("name").asText());
         assertThat(m.secretRef(ticket, "ONECLOUD_DB_USERNAME")).containsExactly(m.secretRef(ticket, "ONECLOUD_DB_PASSWORD")[0], "username");
         String reader = m.plainEnv(auth, "ONECLOUD_AUTH_READER_USER");
-        assertThat(m.plainEnv(ticket, "ONECLOUD_AUTH_READER_ROLE")).as("the role ticket-service grants is the one auth-service uses").isEqualTo(reader);
-        assertThat(m.secretRef(ticket, "ONECLOUD_AUTH_READER_PASSWORD")).containsExactly(m.secretRef(auth, "ONECLOUD_AUTH_READER_PASSWORD"));
+        assertThat(m.configMapEnv(ticketMigration, "ONECLOUD_AUTH_READER_ROLE")).as("the role the ticket migration grants is the one auth-service uses")
+                .isEqualTo(reader);
+        assertThat(m.secretRef(ticketMigration, "ONECLOUD_AUTH_READER_PASSWORD")).containsExactly(m.secretRef(auth, "ONECLOUD_AUTH_READER_PASSWORD"));
         Map<String, String> roleSecrets = list(pg.path("spec").path("managed").path("roles")).stream()
                 .collect(Collectors.toMap(r -> r.path("name").asText(), r -> r.path("passwordSecret").path("name").asText()));
         assertThat(roleSecrets.get(reader)).isEqualTo(m.secretRef(auth, "ONECLOUD_AUTH_READER_PASSWORD")[0]);
@@ -446,12 +486,83 @@ class RenderedManifestsTest {
         String resourceDbName = resourceDb.path("spec").path("name").asText();
         assertThat(resourceDb.path("spec").path("cluster").path("name").asText()).isEqualTo(name(pg));
         assertThat(m.plainEnv(resource, "ONECLOUD_DB_REACTIVE_URL")).isEqualTo("postgresql://" + rw + ":5432/" + resourceDbName);
-        assertThat(m.plainEnv(resource, "ONECLOUD_DB_JDBC_URL")).isEqualTo("jdbc:postgresql://" + rw + ":5432/" + resourceDbName);
+        assertThat(m.configMapEnv(resourceMigration, "ONECLOUD_DB_JDBC_URL")).isEqualTo("jdbc:postgresql://" + rw + ":5432/" + resourceDbName);
         assertThat(roleSecrets.get(resourceDb.path("spec").path("owner").asText())).isEqualTo(m.secretRef(resource, "ONECLOUD_DB_PASSWORD")[0]);
         assertThat(m.secretRef(resource, "ONECLOUD_DB_USERNAME")).containsExactly(m.secretRef(resource, "ONECLOUD_DB_PASSWORD")[0], "username");
         // The bootstrap SUPERUSER credential comes from a Secret too.
         assertThat(m.secretRef(ticket, "ONECLOUD_BOOTSTRAP_TOKEN")[0]).isEqualTo(m.secretRef(ticket, "ONECLOUD_BOOTSTRAP_SECRET")[0]);
         assertThat(URI.create(authUrl).getPort()).isEqualTo(Integer.parseInt(m.plainEnv(auth, "QUARKUS_HTTP_PORT")));
+    }
+
+    /**
+     * ticket- and resource-service do not migrate their database themselves: the init container migrate-schema of each
+     * pod runs schema-migrations with the service's schema before the service starts, with the database owner's
+     * credentials from the service's Secret; the service gets none of the migration's settings.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = { "dev", "prod" })
+    void theInitContainerMigrateSchemaMigratesTheDatabaseBeforeTheServiceStarts(String overlay) {
+        Manifests m = Manifests.of(overlay);
+        Set<String> schemas = Sources.migrationSchemas();
+        Set<String> read = Sources.migrationEnvironmentRead();
+        JsonNode pg = m.ofKind("Cluster").get(0);
+        Map<String, String> pgPod = Map.of("cnpg.io/cluster", name(pg));
+        for (var entry : SCHEMA_OF.entrySet()) {
+            String s = entry.getKey();
+            String what = overlay + " " + s + " " + MIGRATE_SCHEMA;
+            List<JsonNode> inits = initContainers(m, s);
+            assertThat(inits.stream().map(c -> c.path("name").asText())).as(overlay + " " + s + " init containers").containsExactly(MIGRATE_SCHEMA);
+            JsonNode init = inits.get(0);
+            JsonNode main = container(m, s);
+            // A plain init container runs to completion before the service starts (restartPolicy: Always would make it a
+            // sidecar that runs alongside).
+            assertThat(init.path("restartPolicy").isMissingNode()).as(what + " restartPolicy").isTrue();
+            // The schema-migrations image, next to the service's and of the same version (overlays' images:).
+            String[] image = image(init);
+            String[] serviceImage = image(main);
+            assertThat(image[0]).as(what + " image").isEqualTo(serviceImage[0].substring(0, serviceImage[0].lastIndexOf('/') + 1) + Sources.MIGRATIONS);
+            if (serviceImage[1].startsWith("@")) {
+                assertThat(image[1]).as(what + " image pinned by digest like the service's").startsWith("@");
+            } else {
+                assertThat(image[1]).as(what + " image tag (the overlay's images: lists it)").isEqualTo(serviceImage[1]);
+            }
+            // The image's entrypoint runs the program; the argument is the schema.
+            assertThat(list(init.path("command"))).as(what + " command").isEmpty();
+            assertThat(list(init.path("args")).stream().map(JsonNode::asText)).as(what + " args").containsExactly(entry.getValue());
+            assertThat(schemas).as("the schemas " + Sources.MIGRATIONS + " knows").contains(entry.getValue());
+            assertThat(list(init.path("ports"))).as(what + " ports").isEmpty();
+            // The JDBC URL from a ConfigMap, the credentials from the service's Secret, nothing inline.
+            for (JsonNode e : list(init.path("env"))) {
+                assertThat(e.has("value")).as(what + " env " + e.path("name").asText() + " is not inline").isFalse();
+            }
+            String jdbcUrl = m.configMapEnv(init, "ONECLOUD_DB_JDBC_URL");
+            assertThat(jdbcUrl).as(what + ": the service's database").isEqualTo("jdbc:" + m.plainEnv(main, "ONECLOUD_DB_REACTIVE_URL"));
+            for (String credential : List.of("ONECLOUD_DB_USERNAME", "ONECLOUD_DB_PASSWORD")) {
+                assertThat(m.secretRef(init, credential)).as(what + " " + credential).containsExactly(m.secretRef(main, credential));
+            }
+            assertThat(read).as("what " + Sources.MIGRATIONS + " reads").contains("ONECLOUD_DB_JDBC_URL", "ONECLOUD_DB_USERNAME", "ONECLOUD_DB_PASSWORD");
+            // The service gets none of the migration's settings.
+            assertThat(m.environment(main)).as(overlay + " " + s + ": its migration's settings go to " + MIGRATE_SCHEMA + " only")
+                    .doesNotContainKeys("ONECLOUD_DB_JDBC_URL", "ONECLOUD_AUTH_READER_PASSWORD", "ONECLOUD_AUTH_READER_ROLE");
+            // Same pod, same NetworkPolicies: the pod's egress to PostgreSQL (and PostgreSQL's ingress) serve it.
+            int port = URI.create(jdbcUrl.substring("jdbc:".length())).getPort();
+            Map<String, String> podLabels = labels(m.get("Deployment", s).path("spec").path("template").path("metadata").path("labels"));
+            assertThat(m.ofKind("NetworkPolicy").stream().filter(p -> selects(p.path("spec").path("podSelector"), podLabels))
+                    .flatMap(p -> list(p.path("spec").path("egress")).stream())
+                    .anyMatch(rule -> list(rule.path("to")).stream().anyMatch(peer -> !peer.has("namespaceSelector") && selects(peer.path("podSelector"), pgPod))
+                            && list(rule.path("ports")).stream().anyMatch(p -> p.path("port").asInt() == port)))
+                    .as(what + ": a NetworkPolicy lets the pod reach PostgreSQL on " + port).isTrue();
+            assertThat(list(m.get("NetworkPolicy", "onecloud-pg").path("spec").path("ingress")).stream()
+                    .anyMatch(rule -> list(rule.path("from")).stream().anyMatch(peer -> !peer.has("namespaceSelector") && selects(peer.path("podSelector"), podLabels))
+                            && list(rule.path("ports")).stream().anyMatch(p -> p.path("port").asInt() == port)))
+                    .as(what + ": PostgreSQL accepts the pod on " + port).isTrue();
+        }
+        // Only the ticket migration handles auth-service's read-only role (its role and password are checked against
+        // auth-service's in theEnvironmentIsWhatTheServicesRead).
+        assertThat(m.secretRef(initContainers(m, "ticket-service").get(0), "ONECLOUD_AUTH_READER_PASSWORD")[0]).isNotBlank();
+        assertThat(m.environment(initContainers(m, "resource-service").get(0))).doesNotContainKeys("ONECLOUD_AUTH_READER_PASSWORD", "ONECLOUD_AUTH_READER_ROLE");
+        // auth-service owns no schema (it reads the view the ticket migration makes).
+        assertThat(initContainers(m, "auth-service")).as(overlay + " auth-service init containers").isEmpty();
     }
 
     @ParameterizedTest
@@ -463,7 +574,7 @@ class RenderedManifestsTest {
         generated.add(name(m.ofKind("Kafka").get(0)) + "-cluster-ca-cert");
         String docs = Sources.read("docs/deploy.md");
         for (JsonNode template : podTemplates(m)) {
-            for (JsonNode c : list(template.path("spec").path("containers"))) {
+            for (JsonNode c : allContainers(template)) {
                 for (JsonNode e : list(c.path("env"))) {
                     String secret = e.path("valueFrom").path("secretKeyRef").path("name").asText(null);
                     if (secret != null && !generated.contains(secret)) {
@@ -531,5 +642,20 @@ class RenderedManifestsTest {
             assertThat(nat).contains("FROM quay.io/quarkus/ubi-quarkus-mandrel-builder-image").contains("-Pnative")
                     .contains("FROM quay.io/quarkus/ubi9-quarkus-micro-image").contains("USER 1001").contains("-pl " + s);
         }
+        // schema-migrations (the init container migrate-schema): a plain jar with lib/ next to it, on the services' JVM
+        // image, listening on nothing; the schema is the container's argument.
+        String migrations = Sources.MIGRATIONS;
+        assertThat(pom).contains("<module>" + migrations + "</module>");
+        assertThat(Sources.read(migrations + "/pom.xml")).contains("<finalName>" + migrations + "</finalName>")
+                .contains("<classpathPrefix>lib/</classpathPrefix>").contains("copy-dependencies");
+        String jvm = Sources.read(migrations + "/src/main/docker/Dockerfile.jvm");
+        Pattern from = Pattern.compile("(?m)^FROM .*$");
+        var serviceFrom = from.matcher(Sources.read("ticket-service/src/main/docker/Dockerfile.jvm"));
+        assertThat(serviceFrom.find()).isTrue();
+        assertThat(jvm).as(migrations + " Dockerfile.jvm: the services' JVM base image").contains(serviceFrom.group())
+                .contains("USER 185").contains("COPY --chown=185 target/lib/ /deployments/lib/")
+                .contains("COPY --chown=185 target/" + migrations + ".jar /deployments/")
+                .contains("JAVA_APP_JAR=\"/deployments/" + migrations + ".jar\"").contains("run-java.sh")
+                .doesNotContain("EXPOSE").doesNotContain("CMD");
     }
 }

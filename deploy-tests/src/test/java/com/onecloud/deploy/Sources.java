@@ -4,10 +4,13 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * What the services read, taken from their sources, so that the manifests are checked against the code and not against
@@ -17,11 +20,18 @@ final class Sources {
 
     static final String[] SERVICES = { "ticket-service", "auth-service", "resource-service" };
 
+    /** The program the init container migrate-schema runs (java -jar schema-migrations.jar ticket|resource). */
+    static final String MIGRATIONS = "schema-migrations";
+    static final String MIGRATIONS_SOURCES = MIGRATIONS + "/src/main/java";
+
     private Sources() {
     }
 
     static String read(String relative) {
-        Path path = Manifests.repoRoot().resolve(relative);
+        return read(Manifests.repoRoot().resolve(relative));
+    }
+
+    static String read(Path path) {
         try {
             return Files.readString(path);
         } catch (IOException e) {
@@ -99,5 +109,55 @@ final class Sources {
             }
         }
         return names;
+    }
+
+    /**
+     * Environment variables schema-migrations reads: every {@code "ONECLOUD_..."} string literal of its Java sources
+     * (it reads them with {@code System.getenv}).
+     */
+    static Set<String> migrationEnvironmentRead() {
+        Set<String> names = new LinkedHashSet<>();
+        Pattern literal = Pattern.compile("\"(ONECLOUD_[A-Z0-9_]+)\"");
+        for (Path file : migrationSources()) {
+            Matcher m = literal.matcher(read(file));
+            while (m.find()) {
+                names.add(m.group(1));
+            }
+        }
+        if (names.isEmpty()) {
+            throw new AssertionError("No \"ONECLOUD_...\" environment variable name in " + MIGRATIONS_SOURCES
+                    + ": update deploy-tests' Sources to how schema-migrations reads its settings now.");
+        }
+        return names;
+    }
+
+    /** The schemas schema-migrations accepts as its argument: its enum Schema's constants, lower case. */
+    static Set<String> migrationSchemas() {
+        Path file = migrationSources().stream().filter(p -> p.getFileName().toString().equals("Schema.java")).findFirst()
+                .orElseThrow(() -> new AssertionError("No Schema.java in " + MIGRATIONS_SOURCES
+                        + ": update deploy-tests' Sources to where schema-migrations names its schemas."));
+        String text = read(file);
+        Matcher m = Pattern.compile("(?m)^\\s*([A-Z][A-Z0-9_]*)\\(\"classpath:").matcher(text);
+        Set<String> schemas = new LinkedHashSet<>();
+        while (m.find()) {
+            schemas.add(m.group(1).toLowerCase(Locale.ROOT));
+        }
+        if (schemas.isEmpty()) {
+            throw new AssertionError("No schema constant (NAME(\"classpath:...\")) in " + file
+                    + ": update deploy-tests' Sources to the new code.");
+        }
+        return schemas;
+    }
+
+    private static List<Path> migrationSources() {
+        Path dir = Manifests.repoRoot().resolve(MIGRATIONS_SOURCES);
+        if (!Files.isDirectory(dir)) {
+            throw new AssertionError("No " + dir + ": the init container migrate-schema runs the module " + MIGRATIONS);
+        }
+        try (Stream<Path> files = Files.walk(dir)) {
+            return files.filter(p -> p.toString().endsWith(".java")).sorted().collect(Collectors.toList());
+        } catch (IOException e) {
+            throw new AssertionError("Cannot list " + dir, e);
+        }
     }
 }

@@ -12,6 +12,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import com.onecloud.migrations.Schema;
+import com.onecloud.migrations.SchemaMigration;
+
 /**
  * The whole platform on one machine: PostgreSQL, Kafka, and ticket-, auth- and resource-service as JVM processes
  * started from their packaged applications, configured to find each other. Used by {@link PlatformMain} and by the
@@ -52,6 +55,7 @@ public final class Platform implements AutoCloseable {
 
     private void startAll() {
         database.start();
+        migrateSchemas();
         broker.start();
         Path logs = config.dataDir().resolve("logs");
         Map<String, String> common = new HashMap<>();
@@ -60,7 +64,6 @@ public final class Platform implements AutoCloseable {
         common.putAll(config.serviceEnvironment());
         common.put("KAFKA_BOOTSTRAP_SERVERS", broker.bootstrapServers());
         common.put("ONECLOUD_AUTH_URL", authUrl());
-        common.put("ONECLOUD_AUTH_READER_PASSWORD", secrets.authReaderPassword());
 
         Map<String, String> ticketEnv = new HashMap<>(common);
         ticketEnv.putAll(datasource(LocalDatabase.TICKETS, config.postgresUser(), config.postgresPassword()));
@@ -80,19 +83,28 @@ public final class Platform implements AutoCloseable {
         services.put(AUTH, service(AUTH, config.authPort(), authEnv, logs));
         services.put(RESOURCE, service(RESOURCE, config.resourcePort(), resourceEnv, logs));
 
-        // ticket-service migrates the schema that auth-service reads, so it goes first.
-        ServiceProcess ticket = services.get(TICKET);
-        ticket.start();
-        services.get(AUTH).start();
-        services.get(RESOURCE).start();
+        for (ServiceProcess service : services.values()) {
+            service.start();
+        }
         for (ServiceProcess service : services.values()) {
             service.awaitReady(READY_TIMEOUT);
         }
     }
 
+    /** What the migrate-schema init containers do in Kubernetes, before any service starts. */
+    private void migrateSchemas() {
+        SchemaMigration.migrate(Schema.TICKET, migrationTarget(LocalDatabase.TICKETS),
+                Map.of("authReaderRole", AUTH_READER_ROLE, "authReaderPassword", secrets.authReaderPassword()));
+        SchemaMigration.migrate(Schema.RESOURCE, migrationTarget(LocalDatabase.RESOURCES), Map.of());
+    }
+
+    private SchemaMigration.Target migrationTarget(String database) {
+        return new SchemaMigration.Target(this.database.jdbcUrl(database), config.postgresUser(),
+                config.postgresPassword());
+    }
+
     private Map<String, String> datasource(String database, String user, String password) {
-        return Map.of("QUARKUS_DATASOURCE_JDBC_URL", this.database.jdbcUrl(database),
-                "QUARKUS_DATASOURCE_REACTIVE_URL", this.database.reactiveUrl(database),
+        return Map.of("QUARKUS_DATASOURCE_REACTIVE_URL", this.database.reactiveUrl(database),
                 "QUARKUS_DATASOURCE_USERNAME", user,
                 "QUARKUS_DATASOURCE_PASSWORD", password);
     }

@@ -17,7 +17,7 @@ import com.onecloud.resource.support.Credentials.Credential;
 import com.onecloud.resource.support.Fixtures;
 import com.onecloud.testsupport.AuthServiceDouble;
 import com.onecloud.testsupport.EmbeddedKafkaResource;
-import com.onecloud.testsupport.EmbeddedPostgresResource;
+import com.onecloud.testsupport.ResourceDatabase;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -26,7 +26,7 @@ import io.quarkus.test.junit.QuarkusTest;
 @QuarkusTest
 @QuarkusTestResource(AuthServiceDouble.class)
 @QuarkusTestResource(EmbeddedKafkaResource.class)
-@QuarkusTestResource(EmbeddedPostgresResource.class)
+@QuarkusTestResource(ResourceDatabase.class)
 class AuthorizationTest {
 
     @AfterAll

@@ -3,29 +3,39 @@ package com.onecloud.testsupport;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.EnumSet;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import com.onecloud.migrations.Schema;
+import com.onecloud.migrations.SchemaMigration;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 /**
  * Starts a real PostgreSQL server (zonky's embedded binaries, no Docker) on a free port, once per test JVM, and points
- * both the JDBC (Flyway) and the reactive (Hibernate Reactive) datasources at it.
+ * the application's reactive datasource at it. A subclass names the {@link #schema()} to migrate first, as the
+ * {@code migrate-schema} init container does before a service starts in production.
  */
 public class EmbeddedPostgresResource implements QuarkusTestResourceLifecycleManager {
 
     public static final String USER = "postgres";
     public static final String PASSWORD = "postgres";
+    /** The role and password ticket-service's migration creates for auth-service, in tests. */
+    public static final Map<String, String> TEST_READER = Map.of("authReaderRole", "onecloud_auth_reader",
+            "authReaderPassword", "test-only-auth-reader");
 
     private static EmbeddedPostgres server;
+    private static final Set<Schema> MIGRATED = EnumSet.noneOf(Schema.class);
 
     @Override
     public Map<String, String> start() {
         EmbeddedPostgres pg = server();
-        String hostPort = "localhost:" + pg.getPort() + "/postgres";
+        schema().ifPresent(EmbeddedPostgresResource::migrate);
         return Map.of(
-                "quarkus.datasource.jdbc.url", "jdbc:postgresql://" + hostPort,
-                "quarkus.datasource.reactive.url", "postgresql://" + hostPort,
+                "quarkus.datasource.reactive.url", "postgresql://localhost:" + pg.getPort() + "/postgres",
                 "quarkus.datasource.username", USER,
                 "quarkus.datasource.password", PASSWORD);
     }
@@ -33,6 +43,19 @@ public class EmbeddedPostgresResource implements QuarkusTestResourceLifecycleMan
     @Override
     public void stop() {
         // Shared by every test class of this JVM; closed by the shutdown hook.
+    }
+
+    /** The schema the application under test expects; none for a bare server. */
+    protected Optional<Schema> schema() {
+        return Optional.empty();
+    }
+
+    /** Migrates {@code schema} on this JVM's server, once. */
+    public static synchronized void migrate(Schema schema) {
+        if (MIGRATED.add(schema)) {
+            SchemaMigration.migrate(schema, new SchemaMigration.Target(jdbcUrl(), USER, PASSWORD),
+                    schema == Schema.TICKET ? TEST_READER : Map.of());
+        }
     }
 
     /** The server of this JVM, started on first use. */
@@ -55,6 +78,7 @@ public class EmbeddedPostgresResource implements QuarkusTestResourceLifecycleMan
         return server;
     }
 
+    /** The superuser's JDBC URL, for test code that sets up or inspects data directly. */
     public static String jdbcUrl() {
         return "jdbc:postgresql://localhost:" + server().getPort() + "/postgres";
     }

@@ -16,7 +16,8 @@ class EmbeddedPostgresResourceTest {
     @Test
     void aRowWrittenIsReadBack() throws Exception {
         Map<String, String> config = new EmbeddedPostgresResource().start();
-        String url = config.get("quarkus.datasource.jdbc.url");
+        assertTrue(config.get("quarkus.datasource.reactive.url").startsWith("postgresql://localhost:"));
+        String url = EmbeddedPostgresResource.jdbcUrl();
         assertTrue(url.startsWith("jdbc:postgresql://localhost:"), url);
 
         try (Connection c = DriverManager.getConnection(url, config.get("quarkus.datasource.username"),

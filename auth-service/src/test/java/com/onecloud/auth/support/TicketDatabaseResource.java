@@ -2,15 +2,15 @@ package com.onecloud.auth.support;
 
 import java.util.Map;
 
-import org.flywaydb.core.Flyway;
-
+import com.onecloud.migrations.Schema;
+import com.onecloud.migrations.SchemaMigration;
 import com.onecloud.testsupport.EmbeddedPostgresResource;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 /**
- * The database auth-service reads, built as in production: ticket-service's own migrations (ticket-schema,
- * {@code classpath:db/ticket}) run as the superuser on the embedded PostgreSQL, creating the view
+ * The database auth-service reads, built as in production: ticket-service's migrations (module schema-migrations,
+ * as the init container runs them) run as the superuser on the embedded PostgreSQL, creating the view
  * {@code auth_v1.credential} and the reader role. The application then connects as that reader role, before which
  * the migration has completed. Fixtures are inserted over JDBC as the superuser ({@link Tickets}).
  */
@@ -39,11 +39,8 @@ public class TicketDatabaseResource implements QuarkusTestResourceLifecycleManag
     }
 
     private static synchronized void migrate(String jdbcUrl) {
-        Flyway.configure(TicketDatabaseResource.class.getClassLoader())
-                .dataSource(jdbcUrl, EmbeddedPostgresResource.USER, EmbeddedPostgresResource.PASSWORD)
-                .locations("classpath:db/ticket")
-                .placeholders(Map.of("authReaderRole", READER, "authReaderPassword", READER_PASSWORD))
-                .load()
-                .migrate();
+        SchemaMigration.migrate(Schema.TICKET,
+                new SchemaMigration.Target(jdbcUrl, EmbeddedPostgresResource.USER, EmbeddedPostgresResource.PASSWORD),
+                Map.of("authReaderRole", READER, "authReaderPassword", READER_PASSWORD));
     }
 }

@@ -39,7 +39,7 @@ import com.onecloud.edge.event.TicketRevoked;
 import com.onecloud.edge.event.Topics;
 import com.onecloud.testsupport.AuthServiceDouble;
 import com.onecloud.testsupport.EmbeddedKafkaResource;
-import com.onecloud.testsupport.EmbeddedPostgresResource;
+import com.onecloud.testsupport.ResourceDatabase;
 import com.onecloud.testsupport.Json;
 
 import io.quarkus.test.common.QuarkusTestResource;
@@ -53,7 +53,7 @@ import io.quarkus.test.junit.QuarkusTest;
 @QuarkusTest
 @QuarkusTestResource(AuthServiceDouble.class)
 @QuarkusTestResource(EmbeddedKafkaResource.class)
-@QuarkusTestResource(EmbeddedPostgresResource.class)
+@QuarkusTestResource(ResourceDatabase.class)
 class AuthenticationClientTest {
 
     private static final String USER_PROBE = "/api/user/v1/probe";

@@ -22,7 +22,7 @@ import com.onecloud.resource.support.Credentials.Credential;
 import com.onecloud.resource.support.Fixtures;
 import com.onecloud.testsupport.AuthServiceDouble;
 import com.onecloud.testsupport.EmbeddedKafkaResource;
-import com.onecloud.testsupport.EmbeddedPostgresResource;
+import com.onecloud.testsupport.ResourceDatabase;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -33,7 +33,7 @@ import io.restassured.response.Response;
 @QuarkusTest
 @QuarkusTestResource(AuthServiceDouble.class)
 @QuarkusTestResource(EmbeddedKafkaResource.class)
-@QuarkusTestResource(EmbeddedPostgresResource.class)
+@QuarkusTestResource(ResourceDatabase.class)
 class ContactApiTest {
 
     private static final String CONTACTS = "/api/user/v1/contacts";

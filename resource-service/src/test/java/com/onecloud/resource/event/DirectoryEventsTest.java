@@ -32,6 +32,7 @@ import com.onecloud.resource.support.Fixtures;
 import com.onecloud.testsupport.AuthServiceDouble;
 import com.onecloud.testsupport.EmbeddedKafkaResource;
 import com.onecloud.testsupport.EmbeddedPostgresResource;
+import com.onecloud.testsupport.ResourceDatabase;
 import com.onecloud.testsupport.Json;
 
 import io.quarkus.test.common.QuarkusTestResource;
@@ -41,7 +42,7 @@ import io.quarkus.test.junit.QuarkusTest;
 @QuarkusTest
 @QuarkusTestResource(AuthServiceDouble.class)
 @QuarkusTestResource(EmbeddedKafkaResource.class)
-@QuarkusTestResource(EmbeddedPostgresResource.class)
+@QuarkusTestResource(ResourceDatabase.class)
 class DirectoryEventsTest {
 
     @AfterAll

@@ -19,7 +19,7 @@ import com.onecloud.resource.support.Credentials.Credential;
 import com.onecloud.resource.support.Fixtures;
 import com.onecloud.testsupport.AuthServiceDouble;
 import com.onecloud.testsupport.EmbeddedKafkaResource;
-import com.onecloud.testsupport.EmbeddedPostgresResource;
+import com.onecloud.testsupport.ResourceDatabase;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -30,7 +30,7 @@ import io.restassured.response.Response;
 @QuarkusTest
 @QuarkusTestResource(AuthServiceDouble.class)
 @QuarkusTestResource(EmbeddedKafkaResource.class)
-@QuarkusTestResource(EmbeddedPostgresResource.class)
+@QuarkusTestResource(ResourceDatabase.class)
 class OrganizationApiTest {
 
     private static final String ORGS = "/api/admin/v1/organizations";

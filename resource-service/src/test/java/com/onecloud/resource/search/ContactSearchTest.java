@@ -20,7 +20,7 @@ import com.onecloud.resource.support.Credentials.Credential;
 import com.onecloud.resource.support.Fixtures;
 import com.onecloud.testsupport.AuthServiceDouble;
 import com.onecloud.testsupport.EmbeddedKafkaResource;
-import com.onecloud.testsupport.EmbeddedPostgresResource;
+import com.onecloud.testsupport.ResourceDatabase;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -33,7 +33,7 @@ import io.restassured.path.xml.XmlPath;
 @QuarkusTest
 @QuarkusTestResource(AuthServiceDouble.class)
 @QuarkusTestResource(EmbeddedKafkaResource.class)
-@QuarkusTestResource(EmbeddedPostgresResource.class)
+@QuarkusTestResource(ResourceDatabase.class)
 class ContactSearchTest {
 
     private static final String SEARCH = "/api/user/v1/contacts/search";

@@ -20,7 +20,7 @@ import com.onecloud.edge.credential.CredentialHash;
 import com.onecloud.edge.credential.TokenFormat;
 import com.onecloud.testsupport.AuthServiceDouble;
 import com.onecloud.testsupport.EmbeddedKafkaResource;
-import com.onecloud.testsupport.EmbeddedPostgresResource;
+import com.onecloud.testsupport.TicketDatabase;
 import com.onecloud.ticket.support.Callers;
 import com.onecloud.ticket.support.Callers.Caller;
 import com.onecloud.ticket.support.Db;
@@ -32,7 +32,7 @@ import io.restassured.path.json.JsonPath;
 
 /** The bootstrap SUPERUSER ticket from configuration, and the SUPERUSER ticket routes. */
 @QuarkusTest
-@QuarkusTestResource(EmbeddedPostgresResource.class)
+@QuarkusTestResource(TicketDatabase.class)
 @QuarkusTestResource(EmbeddedKafkaResource.class)
 @QuarkusTestResource(AuthServiceDouble.class)
 class BootstrapSuperuserTest {

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 import com.onecloud.edge.auth.Api;
 import com.onecloud.testsupport.AuthServiceDouble;
 import com.onecloud.testsupport.EmbeddedKafkaResource;
-import com.onecloud.testsupport.EmbeddedPostgresResource;
+import com.onecloud.testsupport.TicketDatabase;
 import com.onecloud.ticket.support.Callers;
 import com.onecloud.ticket.support.Callers.Caller;
 import com.onecloud.ticket.support.Db;
@@ -35,7 +35,7 @@ import io.restassured.path.json.JsonPath;
 
 /** resource-service's directory events revoke the tickets of a deleted user or organization, exactly once. */
 @QuarkusTest
-@QuarkusTestResource(EmbeddedPostgresResource.class)
+@QuarkusTestResource(TicketDatabase.class)
 @QuarkusTestResource(EmbeddedKafkaResource.class)
 @QuarkusTestResource(AuthServiceDouble.class)
 class DirectoryEventsTest {

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 
 import com.onecloud.testsupport.AuthServiceDouble;
 import com.onecloud.testsupport.EmbeddedKafkaResource;
-import com.onecloud.testsupport.EmbeddedPostgresResource;
+import com.onecloud.testsupport.TicketDatabase;
 import com.onecloud.ticket.support.IssuedCredentials;
 
 import io.quarkus.test.common.QuarkusTestResource;
@@ -19,7 +19,7 @@ import io.quarkus.test.junit.QuarkusTest;
 
 /** Runs after the other tests: the log they produced holds none of the tokens and secrets they issued or used. */
 @QuarkusTest
-@QuarkusTestResource(EmbeddedPostgresResource.class)
+@QuarkusTestResource(TicketDatabase.class)
 @QuarkusTestResource(EmbeddedKafkaResource.class)
 @QuarkusTestResource(AuthServiceDouble.class)
 @Order(Integer.MAX_VALUE)

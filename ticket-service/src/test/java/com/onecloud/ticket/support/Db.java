@@ -13,7 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.eclipse.microprofile.config.ConfigProvider;
+import com.onecloud.testsupport.EmbeddedPostgresResource;
 
 /** Direct JDBC access to the service's database, to assert on rows rather than on what the API says. */
 public final class Db {
@@ -22,10 +22,8 @@ public final class Db {
     }
 
     public static List<Map<String, Object>> rows(String sql, Object... params) {
-        var config = ConfigProvider.getConfig();
-        try (Connection c = DriverManager.getConnection(config.getValue("quarkus.datasource.jdbc.url", String.class),
-                config.getValue("quarkus.datasource.username", String.class),
-                config.getValue("quarkus.datasource.password", String.class));
+        try (Connection c = DriverManager.getConnection(EmbeddedPostgresResource.jdbcUrl(),
+                EmbeddedPostgresResource.USER, EmbeddedPostgresResource.PASSWORD);
                 PreparedStatement statement = c.prepareStatement(sql)) {
             for (int i = 0; i < params.length; i++) {
                 statement.setObject(i + 1, params[i]);

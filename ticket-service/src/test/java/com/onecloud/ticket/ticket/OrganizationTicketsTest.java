@@ -25,7 +25,7 @@ import com.onecloud.edge.auth.Api;
 import com.onecloud.edge.credential.TokenFormat;
 import com.onecloud.testsupport.AuthServiceDouble;
 import com.onecloud.testsupport.EmbeddedKafkaResource;
-import com.onecloud.testsupport.EmbeddedPostgresResource;
+import com.onecloud.testsupport.TicketDatabase;
 import com.onecloud.ticket.support.Callers;
 import com.onecloud.ticket.support.Callers.Caller;
 import com.onecloud.ticket.support.Db;
@@ -39,7 +39,7 @@ import io.restassured.response.Response;
 
 /** An organization's tickets over the Admin API: create, read, list, validate, tenancy, credential secrecy. */
 @QuarkusTest
-@QuarkusTestResource(EmbeddedPostgresResource.class)
+@QuarkusTestResource(TicketDatabase.class)
 @QuarkusTestResource(EmbeddedKafkaResource.class)
 @QuarkusTestResource(AuthServiceDouble.class)
 class OrganizationTicketsTest {

@@ -10,14 +10,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
 
-import org.eclipse.microprofile.config.Config;
-import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 
 import com.onecloud.edge.auth.Api;
 import com.onecloud.testsupport.AuthServiceDouble;
 import com.onecloud.testsupport.EmbeddedKafkaResource;
 import com.onecloud.testsupport.EmbeddedPostgresResource;
+import com.onecloud.testsupport.TicketDatabase;
 import com.onecloud.ticket.support.Callers;
 import com.onecloud.ticket.support.Callers.Caller;
 import com.onecloud.ticket.support.Db;
@@ -34,7 +33,7 @@ import io.restassured.path.json.JsonPath;
  * this one publishes nothing, and it publishes the pending event as soon as the lock is released.
  */
 @QuarkusTest
-@QuarkusTestResource(EmbeddedPostgresResource.class)
+@QuarkusTestResource(TicketDatabase.class)
 @QuarkusTestResource(EmbeddedKafkaResource.class)
 @QuarkusTestResource(AuthServiceDouble.class)
 class OutboxRelayLockTest {
@@ -71,9 +70,7 @@ class OutboxRelayLockTest {
     }
 
     private static Connection connect() throws Exception {
-        Config config = ConfigProvider.getConfig();
-        return DriverManager.getConnection(config.getValue("quarkus.datasource.jdbc.url", String.class),
-                config.getValue("quarkus.datasource.username", String.class),
-                config.getValue("quarkus.datasource.password", String.class));
+        return DriverManager.getConnection(EmbeddedPostgresResource.jdbcUrl(),
+                EmbeddedPostgresResource.USER, EmbeddedPostgresResource.PASSWORD);
     }
 }

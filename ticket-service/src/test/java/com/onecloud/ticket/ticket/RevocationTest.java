@@ -21,7 +21,7 @@ import com.onecloud.edge.auth.Api;
 import com.onecloud.edge.credential.TokenFormat;
 import com.onecloud.testsupport.AuthServiceDouble;
 import com.onecloud.testsupport.EmbeddedKafkaResource;
-import com.onecloud.testsupport.EmbeddedPostgresResource;
+import com.onecloud.testsupport.TicketDatabase;
 import com.onecloud.ticket.support.Callers;
 import com.onecloud.ticket.support.Callers.Caller;
 import com.onecloud.ticket.support.Db;
@@ -35,7 +35,7 @@ import io.restassured.path.json.JsonPath;
 
 /** Revocation and rotation, and the events they publish through the outbox. */
 @QuarkusTest
-@QuarkusTestResource(EmbeddedPostgresResource.class)
+@QuarkusTestResource(TicketDatabase.class)
 @QuarkusTestResource(EmbeddedKafkaResource.class)
 @QuarkusTestResource(AuthServiceDouble.class)
 class RevocationTest {

@@ -17,7 +17,7 @@ import com.onecloud.edge.auth.Api;
 import com.onecloud.edge.credential.TokenFormat;
 import com.onecloud.testsupport.AuthServiceDouble;
 import com.onecloud.testsupport.EmbeddedKafkaResource;
-import com.onecloud.testsupport.EmbeddedPostgresResource;
+import com.onecloud.testsupport.TicketDatabase;
 import com.onecloud.ticket.support.Callers;
 import com.onecloud.ticket.support.Callers.Caller;
 import com.onecloud.ticket.support.Db;
@@ -30,7 +30,7 @@ import io.restassured.response.Response;
 
 /** Self-service: a user's own Bearer tokens, never with more APIs than the presenting token (rule 6). */
 @QuarkusTest
-@QuarkusTestResource(EmbeddedPostgresResource.class)
+@QuarkusTestResource(TicketDatabase.class)
 @QuarkusTestResource(EmbeddedKafkaResource.class)
 @QuarkusTestResource(AuthServiceDouble.class)
 class UserTokensTest {

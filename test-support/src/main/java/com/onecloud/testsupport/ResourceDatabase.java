@@ -1,0 +1,14 @@
+package com.onecloud.testsupport;
+
+import java.util.Optional;
+
+import com.onecloud.migrations.Schema;
+
+/** The embedded PostgreSQL with resource-service's schema migrated, as the init container leaves it in production. */
+public class ResourceDatabase extends EmbeddedPostgresResource {
+
+    @Override
+    protected Optional<Schema> schema() {
+        return Optional.of(Schema.RESOURCE);
+    }
+}
