@@ -50,6 +50,8 @@ public class RevocationListener {
     private volatile boolean running;
     private volatile boolean listening;
     private volatile boolean failed;
+    /** Written only by the listener thread. */
+    private volatile long timesPositioned;
 
     RevocationListener(@Identifier("default-kafka-broker") Map<String, Object> kafkaConfig, AuthConfig config,
             RevocationHandler handler) {
@@ -101,6 +103,14 @@ public class RevocationListener {
         return failed;
     }
 
+    /**
+     * How many times the listener moved to the end of the topic and emptied the cache: on the first assignment, on every
+     * re-assignment, and when the broker no longer had its position.
+     */
+    public long timesPositioned() {
+        return timesPositioned;
+    }
+
     private void run() {
         Duration pollTimeout = config.pollTimeout();
         KafkaConsumer<String, String> c = consumer;
@@ -147,6 +157,7 @@ public class RevocationListener {
         c.seekToEnd(partitions);
         partitions.forEach(c::position);
         handler.startedListening();
+        timesPositioned++;
     }
 
     private void pause(Duration duration) {

@@ -58,6 +58,7 @@ class KafkaOutageTest {
         Issued app = Tickets.issue(PrincipalKind.APPLICATION, ALL);
         assertThat(outcome(app.basic(), Audience.ADMIN_API, Api.USERS)).isEqualTo("ALLOW");
 
+        long positioned = listener.timesPositioned();
         EmbeddedKafkaResource.stopBroker();
         try {
             assertThatThrownBy(KafkaOutageTest::connectToBroker).as("the broker is really down")
@@ -72,8 +73,11 @@ class KafkaOutageTest {
             EmbeddedKafkaResource.startBroker();
         }
 
+        // The restarted broker lost its log and the group: the listener rejoins (or finds its position gone), moves to
+        // the end and empties the cache. Until it has, events sent to the new log could land before its old position.
+        await().atMost(Duration.ofSeconds(60)).until(() -> listener.timesPositioned() > positioned);
         try (RevocationEvents events = new RevocationEvents()) {
-            // The restarted broker lost its log; wait until the listener has rejoined and reads new events.
+            // Wait until it also reads new events.
             Issued probe = Tickets.issue(PrincipalKind.USER, ALL);
             assertThat(outcome(probe.bearer(), Audience.USER_API, Api.CONTACTS)).isEqualTo("ALLOW");
             Tickets.revokeInDatabase(probe.ticketId());
