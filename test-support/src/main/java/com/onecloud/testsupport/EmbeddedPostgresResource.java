@@ -24,7 +24,7 @@ public class EmbeddedPostgresResource implements QuarkusTestResourceLifecycleMan
     public static final String USER = "postgres";
     public static final String PASSWORD = "postgres";
     /** The role and password ticket-service's migration creates for auth-service, in tests. */
-    public static final Map<String, String> TEST_READER = Map.of("authReaderRole", "onecloud_auth_reader",
+    private static final Map<String, String> TEST_READER = Map.of("authReaderRole", "onecloud_auth_reader",
             "authReaderPassword", "test-only-auth-reader");
 
     private static EmbeddedPostgres server;
@@ -51,7 +51,7 @@ public class EmbeddedPostgresResource implements QuarkusTestResourceLifecycleMan
     }
 
     /** Migrates {@code schema} on this JVM's server, once. */
-    public static synchronized void migrate(Schema schema) {
+    private static synchronized void migrate(Schema schema) {
         if (MIGRATED.add(schema)) {
             SchemaMigration.migrate(schema, new SchemaMigration.Target(jdbcUrl(), USER, PASSWORD),
                     schema == Schema.TICKET ? TEST_READER : Map.of());
