@@ -1,5 +1,9 @@
 package com.onecloud.auth.oidc;
 
+import static com.onecloud.auth.oidc.TestJwts.KEY;
+import static com.onecloud.auth.oidc.TestJwts.OTHER_KEY;
+import static com.onecloud.auth.oidc.TestJwts.sign;
+import static com.onecloud.auth.oidc.TestJwts.user;
 import static com.onecloud.auth.support.Decisions.decide;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.allOf;
@@ -9,7 +13,6 @@ import static org.hamcrest.Matchers.greaterThan;
 import static org.hamcrest.Matchers.lessThanOrEqualTo;
 import static org.hamcrest.Matchers.nullValue;
 
-import java.security.PrivateKey;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
@@ -31,7 +34,6 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.response.ValidatableResponse;
 import io.smallrye.jwt.build.Jwt;
-import io.smallrye.jwt.build.JwtClaimsBuilder;
 
 /** Contract §2: signed JWTs of the configured OpenID Connect provider map to USER or SUPERUSER principals. */
 @QuarkusTest
@@ -39,9 +41,6 @@ import io.smallrye.jwt.build.JwtClaimsBuilder;
 @QuarkusTestResource(TicketDatabaseResource.class)
 @QuarkusTestResource(EmbeddedKafkaResource.class)
 class OidcDecisionTest {
-
-    private static final PrivateKey KEY = TestKeys.privateKey("oidc/test-signing-key.pem");
-    private static final PrivateKey OTHER_KEY = TestKeys.privateKey("oidc/other-key.pem");
 
     @AfterAll
     static void noCredentialWasLogged() {
@@ -107,21 +106,6 @@ class OidcDecisionTest {
     void oneCloudTicketsStillWork() {
         Issued app = Tickets.issue(PrincipalKind.APPLICATION, Set.of(Api.USERS));
         decide(app.basic(), Audience.ADMIN_API, Api.USERS).body("outcome", equalTo("ALLOW"));
-    }
-
-    private static JwtClaimsBuilder user(String subject) {
-        return Jwt.issuer(OidcProfile.ISSUER).subject(subject)
-                .claim("onecloud_kind", "USER")
-                .claim("onecloud_org", "org-1")
-                .claim("onecloud_user", "user-" + subject)
-                .claim("onecloud_apis", List.of("CONTACTS"))
-                .expiresIn(600);
-    }
-
-    private static String sign(JwtClaimsBuilder claims, PrivateKey key) {
-        String jwt = claims.sign(key);
-        Tickets.remember(jwt, null);
-        return jwt;
     }
 
     private static void assertInvalidToken(String jwt) {
