@@ -66,13 +66,20 @@ public sealed interface PresentedCredential {
             return new Ambiguous("The Authorization header must carry exactly one credential.");
         }
         return switch (scheme) {
-            case "bearer" -> value.chars().filter(c -> c == '.').count() == 2 ? new Jwt(value) : new Token(value);
+            case "bearer" -> isCompactJws(value) ? new Jwt(value) : new Token(value);
             case "basic" -> basic(value);
             default -> new Ambiguous("Unsupported authorization scheme; use Bearer or Basic.");
         };
     }
 
-    private static PresentedCredential basic(String value) {
+    /** Exactly two dots: header.payload.signature (a OneCloud token has none). */
+    private static boolean isCompactJws(String value) {
+        int first = value.indexOf('.');
+        int second = first < 0 ? -1 : value.indexOf('.', first + 1);
+        return second > 0 && value.indexOf('.', second + 1) < 0;
+    }
+
+        private static PresentedCredential basic(String value) {
         String decoded;
         try {
             decoded = new String(Base64.getDecoder().decode(value), StandardCharsets.UTF_8);

@@ -23,6 +23,10 @@ class PresentedCredentialTest {
                 .isEqualTo(new PresentedCredential.TokenAndSecret("oc_abc", "s3cret"));
         assertThat(PresentedCredential.parse("Bearer aaa.bbb.ccc", null))
                 .isEqualTo(new PresentedCredential.Jwt("aaa.bbb.ccc"));
+        assertThat(PresentedCredential.parse("Bearer aaa.bbb", null)).as("one dot: not a JWS")
+                .isEqualTo(new PresentedCredential.Token("aaa.bbb"));
+        assertThat(PresentedCredential.parse("Bearer a.b.c.d", null)).as("three dots: not a compact JWS")
+                .isEqualTo(new PresentedCredential.Token("a.b.c.d"));
     }
 
     @Test
