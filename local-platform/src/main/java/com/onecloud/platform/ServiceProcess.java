@@ -16,12 +16,7 @@ import java.util.concurrent.TimeUnit;
 /** One service of the platform, run as a JVM process from its packaged Quarkus application. */
 final class ServiceProcess implements AutoCloseable {
 
-    /**
-     * A heap sized to the services' live set (30–65 MiB under load, see docs/benchmarks.md) rather than a large one
-     * that Serial GC fills before it collects, and the collector with the least memory and thread overhead on a small
-     * machine.
-     */
-    private static final List<String> JVM_OPTIONS = List.of("-Xmx128m", "-XX:+UseSerialGC");
+    private static final List<String> JVM_OPTIONS = JvmOptions.forServices();
     /** The class-data archive Quarkus writes next to the jar (quarkus.package.jar.appcds.enabled): faster start-up. */
     private static final String CDS_ARCHIVE = "app-cds.jsa";
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
