@@ -6,13 +6,16 @@ import org.hibernate.StaleStateException;
 import org.hibernate.exception.ConstraintViolationException;
 
 import com.onecloud.edge.error.Conflict;
+import com.onecloud.edge.error.NotFound;
 
 import io.smallrye.mutiny.Uni;
 
-/** Database outcomes that are the client's conflict (409), not a server error. */
+/** Database outcomes of a race with another request that are the client's 409 or 404, not a server error. */
 public final class Persistence {
 
     static final String STALE = "The resource was changed meanwhile; read it again and retry with its new version.";
+    private static final String UNIQUE_VIOLATION = "23505";
+    private static final String FOREIGN_KEY_VIOLATION = "23503";
 
     private Persistence() {
     }
@@ -26,9 +29,20 @@ public final class Persistence {
 
     /** A duplicate of a unique key (PostgreSQL 23505) that slipped past the service's own check in a race. */
     public static <T> Uni<T> duplicateAsConflict(Uni<T> work, String detail) {
-        return work.onFailure(causedBy(t -> t instanceof ConstraintViolationException
-                || t.getMessage() != null && t.getMessage().contains("23505")))
-                .transform(e -> new Conflict(detail));
+        return work.onFailure(causedBy(sqlState(UNIQUE_VIOLATION))).transform(e -> new Conflict(detail));
+    }
+
+    /**
+     * A row the insert refers to (its organization) was deleted after the service's own check and before the commit
+     * (PostgreSQL 23503): the same answer as if it had been gone before the request.
+     */
+    public static <T> Uni<T> missingParentAsNotFound(Uni<T> work, String detail) {
+        return work.onFailure(causedBy(sqlState(FOREIGN_KEY_VIOLATION))).transform(e -> new NotFound(detail));
+    }
+
+    private static Predicate<Throwable> sqlState(String state) {
+        return t -> t instanceof ConstraintViolationException violation && state.equals(violation.getSQLState())
+                || t.getMessage() != null && t.getMessage().contains(state);
     }
 
     private static Predicate<Throwable> causedBy(Predicate<Throwable> test) {

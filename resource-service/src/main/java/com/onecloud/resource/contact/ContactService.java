@@ -23,6 +23,8 @@ import io.smallrye.mutiny.Uni;
 @ApplicationScoped
 public class ContactService {
 
+    private static final String NO_ORGANIZATION = "The caller's organization does not exist.";
+
     public record Owner(String organizationId, String userId) {
     }
 
@@ -33,11 +35,12 @@ public class ContactService {
         contact.ownerUserId = owner.userId();
         apply(contact, body);
         contact.createdAt = Instant.now();
-        return Panache.withTransaction(() -> OrganizationEntity.<OrganizationEntity>findById(owner.organizationId())
-                .onItem().ifNull().failWith(() -> new NotFound("The caller's organization does not exist."))
+        return Persistence.missingParentAsNotFound(Panache.withTransaction(() -> OrganizationEntity
+                .<OrganizationEntity>findById(owner.organizationId())
+                .onItem().ifNull().failWith(() -> new NotFound(NO_ORGANIZATION))
                 .call(() -> contact.persist())
                 .call(() -> Panache.getSession().chain(s -> s.flush()))
-                .replaceWith(contact));
+                .replaceWith(contact)), NO_ORGANIZATION);
     }
 
     public Uni<List<ContactEntity>> page(Owner owner, PageRequest page) {

@@ -30,6 +30,7 @@ public class UserService {
 
     static final String SOURCE = "/onecloud/resource-service";
     static final String DUPLICATE = "A user with this email already exists in the organization.";
+    private static final String NO_ORGANIZATION = "Organization not found.";
 
     private final Outbox outbox;
 
@@ -43,11 +44,12 @@ public class UserService {
         user.organizationId = orgId;
         apply(user, body);
         user.createdAt = Instant.now();
-        return Persistence.duplicateAsConflict(Panache.withTransaction(() -> requireOrganization(orgId)
-                .call(() -> requireUniqueEmail(orgId, body.email, null))
-                .call(() -> user.persist())
-                .call(() -> Panache.getSession().chain(s -> s.flush()))
-                .replaceWith(user)), DUPLICATE);
+        return Persistence.missingParentAsNotFound(Persistence.duplicateAsConflict(Panache.withTransaction(
+                () -> requireOrganization(orgId)
+                        .call(() -> requireUniqueEmail(orgId, body.email, null))
+                        .call(() -> user.persist())
+                        .call(() -> Panache.getSession().chain(s -> s.flush()))
+                        .replaceWith(user)), DUPLICATE), NO_ORGANIZATION);
     }
 
     public Uni<List<UserEntity>> page(String orgId, PageRequest page) {
@@ -94,7 +96,7 @@ public class UserService {
 
     private static Uni<Void> requireOrganization(String orgId) {
         return OrganizationEntity.<OrganizationEntity>findById(orgId)
-                .onItem().ifNull().failWith(() -> new NotFound("Organization not found."))
+                .onItem().ifNull().failWith(() -> new NotFound(NO_ORGANIZATION))
                 .replaceWithVoid();
     }
 

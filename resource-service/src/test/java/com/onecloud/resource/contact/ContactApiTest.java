@@ -11,6 +11,8 @@ import static org.hamcrest.Matchers.notNullValue;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -20,6 +22,7 @@ import com.onecloud.edge.credential.TokenFormat;
 import com.onecloud.resource.support.Credentials;
 import com.onecloud.resource.support.Credentials.Credential;
 import com.onecloud.resource.support.Fixtures;
+import com.onecloud.resource.support.OrganizationDeletion;
 import com.onecloud.testsupport.AuthServiceDouble;
 import com.onecloud.testsupport.EmbeddedKafkaResource;
 import com.onecloud.testsupport.ResourceDatabase;
@@ -207,5 +210,20 @@ class ContactApiTest {
         orphan.spec().contentType("application/json").accept("application/json")
                 .body(contact("A", null, null, null, null)).post(CONTACTS).then().statusCode(404)
                 .contentType("application/problem+json");
+    }
+
+    @Test
+    void aContactCreatedWhileItsOrganizationIsBeingDeletedIs404() throws Exception {
+        String org = Fixtures.organization("Deleted meanwhile");
+        Credential me = newUser(org);
+        try (OrganizationDeletion deletion = OrganizationDeletion.begin(org)) {
+            // The service still sees the organization; its insert then waits for the deleted row's lock.
+            CompletableFuture<Response> create = CompletableFuture.supplyAsync(() -> me.spec()
+                    .contentType("application/json").accept("application/json")
+                    .body(contact("Late", null, null, null, null)).post(CONTACTS));
+            deletion.commitOnceAnInsertWaits("contact");
+            create.get(30, TimeUnit.SECONDS).then().statusCode(404).contentType("application/problem+json")
+                    .body("detail", equalTo("The caller's organization does not exist."));
+        }
     }
 }

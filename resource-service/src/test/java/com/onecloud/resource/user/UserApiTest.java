@@ -13,6 +13,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -26,6 +27,7 @@ import com.onecloud.edge.auth.Api;
 import com.onecloud.resource.support.Credentials;
 import com.onecloud.resource.support.Credentials.Credential;
 import com.onecloud.resource.support.Fixtures;
+import com.onecloud.resource.support.OrganizationDeletion;
 import com.onecloud.testsupport.AuthServiceDouble;
 import com.onecloud.testsupport.EmbeddedKafkaResource;
 import com.onecloud.testsupport.ResourceDatabase;
@@ -265,6 +267,21 @@ class UserApiTest {
         assertThat(statuses).containsOnly(201, 409);
         assertThat(statuses).filteredOn(s -> s == 201).hasSize(1);
         app.spec().get(users(org)).then().statusCode(200).body("total", equalTo(1));
+    }
+
+    @Test
+    void aUserCreatedWhileTheOrganizationIsBeingDeletedIs404() throws Exception {
+        String org = Fixtures.organization("Deleted meanwhile");
+        Credential app = Credentials.application(org, Api.USERS);
+        try (OrganizationDeletion deletion = OrganizationDeletion.begin(org)) {
+            // The service still sees the organization; its insert then waits for the deleted row's lock.
+            CompletableFuture<Response> create = CompletableFuture.supplyAsync(() -> app.spec()
+                    .contentType("application/json").accept("application/json")
+                    .body(user("Late", "Comer", Fixtures.email("late"), null)).post(users(org)));
+            deletion.commitOnceAnInsertWaits("directory_user");
+            create.get(30, TimeUnit.SECONDS).then().statusCode(404).contentType("application/problem+json")
+                    .body("detail", equalTo("Organization not found."));
+        }
     }
 
     @Test
