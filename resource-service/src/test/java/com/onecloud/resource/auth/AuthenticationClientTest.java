@@ -170,10 +170,8 @@ class AuthenticationClientTest {
 
     @Test
     void aRevocationEventEvictsTheCachedDecisionWithinOneSecond() throws Exception {
-        String token = TokenFormat.newToken(TokenFormat.newId());
         String ticketId = TokenFormat.newId();
-        AuthServiceDouble.register(token, null, new Principal(PrincipalKind.USER, ticketId, ticketId, "org-1", "u1",
-                Set.of(Api.CONTACTS), null));
+        String token = registeredUserToken(ticketId);
         given().auth().oauth2(token).get(USER_PROBE).then().statusCode(200);
         given().auth().oauth2(token).get(USER_PROBE).then().statusCode(200);
 
@@ -189,10 +187,8 @@ class AuthenticationClientTest {
 
     @Test
     void anAllowFromADecisionPointThatHasNotSeenTheRevocationYetIsRefused() throws Exception {
-        String token = TokenFormat.newToken(TokenFormat.newId());
         String ticketId = TokenFormat.newId();
-        AuthServiceDouble.register(token, null, new Principal(PrincipalKind.USER, ticketId, ticketId, "org-1", "u1",
-                Set.of(Api.CONTACTS), null));
+        String token = registeredUserToken(ticketId);
         given().auth().oauth2(token).get(USER_PROBE).then().statusCode(200);
 
         // The double still answers ALLOW, as auth-service would from its cache before its consumer sees the event.
@@ -205,11 +201,32 @@ class AuthenticationClientTest {
     }
 
     @Test
-    void aDuplicateRevocationEventIsHarmless() throws Exception {
-        String token = userToken(Set.of(Api.CONTACTS));
-        publishRevocation("unrelated-ticket");
-        publishRevocation("unrelated-ticket");
-        given().auth().oauth2(token).get(USER_PROBE).then().statusCode(200);
+    void aRevocationDeliveredTwiceEvictsOnlyItsTicketAndLaterEventsStillArrive() throws Exception {
+        String revokedTicket = TokenFormat.newId();
+        String revoked = registeredUserToken(revokedTicket);
+        String bystander = registeredUserToken(TokenFormat.newId());
+        given().auth().oauth2(revoked).get(USER_PROBE).then().statusCode(200);
+        given().auth().oauth2(bystander).get(USER_PROBE).then().statusCode(200);
+
+        // At-least-once delivery: the very same event, twice.
+        AuthServiceDouble.revoke(revoked);
+        String event = revocationEvent(revokedTicket);
+        publish(revokedTicket, event, event);
+        Awaitility.await().atMost(Duration.ofSeconds(1)).pollInterval(Duration.ofMillis(20))
+                .until(() -> given().auth().oauth2(revoked).get(USER_PROBE).statusCode() == 401);
+
+        int decisionCalls = AuthServiceDouble.requestCount();
+        given().auth().oauth2(bystander).get(USER_PROBE).then().statusCode(200);
+        assertThat(AuthServiceDouble.requestCount()).as("the bystander is still served from the cache")
+                .isEqualTo(decisionCalls);
+
+        String laterTicket = TokenFormat.newId();
+        String later = registeredUserToken(laterTicket);
+        given().auth().oauth2(later).get(USER_PROBE).then().statusCode(200);
+        AuthServiceDouble.revoke(later);
+        publishRevocation(laterTicket);
+        Awaitility.await().atMost(Duration.ofSeconds(1)).pollInterval(Duration.ofMillis(20))
+                .until(() -> given().auth().oauth2(later).get(USER_PROBE).statusCode() == 401);
     }
 
     @Test
@@ -246,14 +263,30 @@ class AuthenticationClientTest {
                 .doesNotContain(basic.substring("Basic ".length()));
     }
 
+    private static String registeredUserToken(String ticketId) {
+        String token = TokenFormat.newToken(TokenFormat.newId());
+        AuthServiceDouble.register(token, null, new Principal(PrincipalKind.USER, ticketId, ticketId, "org-1", "u1",
+                Set.of(Api.CONTACTS), null));
+        return token;
+    }
+
     private static void publishRevocation(String ticketId) throws Exception {
+        publish(ticketId, revocationEvent(ticketId));
+    }
+
+    private static String revocationEvent(String ticketId) throws Exception {
         CloudEvent<TicketRevoked> event = CloudEvent.of("/onecloud/ticket-service", Topics.TICKET_REVOKED, ticketId,
                 Instant.now(), new TicketRevoked(ticketId, null, "org-1", "u1", "USER", Instant.now(), "REVOKED"));
+        return Json.MAPPER.writeValueAsString(event);
+    }
+
+    private static void publish(String ticketId, String... values) throws Exception {
         try (var producer = new KafkaProducer<>(Map.<String, Object>of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, EmbeddedKafkaResource.bootstrapServers()),
                 new StringSerializer(), new StringSerializer())) {
-            producer.send(new ProducerRecord<>(Topics.TICKET_EVENTS, ticketId,
-                    Json.MAPPER.writeValueAsString(event))).get();
+            for (String value : values) {
+                producer.send(new ProducerRecord<>(Topics.TICKET_EVENTS, ticketId, value)).get();
+            }
         }
     }
 }
