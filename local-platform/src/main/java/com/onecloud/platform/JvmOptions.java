@@ -11,10 +11,11 @@ import com.sun.management.HotSpotDiagnosticMXBean;
 final class JvmOptions {
 
     /**
-     * A heap sized to the services' live set (30–65 MiB under load) rather than a large one that Serial GC fills before
-     * it collects, and the collector with the least memory and thread overhead on a small machine.
+     * A heap sized to the services' live set (30–65 MiB under load) rather than a large one that the collector fills
+     * before it collects. Parallel GC rather than Serial: its young collections use both cores, which gave auth-service
+     * more decisions per second and less time paused in every one of 5 A/B pairs, at the same RSS in all three services.
      */
-    private static final List<String> ALWAYS = List.of("-Xmx128m", "-XX:+UseSerialGC");
+    private static final List<String> ALWAYS = List.of("-Xmx128m", "-XX:+UseParallelGC");
     /**
      * Returns the C heap that the JIT compilers free after a burst of compilation to the OS every 2 s; glibc keeps it
      * otherwise (7–30 MiB of RSS). Only JDKs that have the option get it: an unknown option stops the JVM.

@@ -9,17 +9,17 @@ class JvmOptionsTest {
     @Test
     void aJvmThatCanTrimItsNativeHeapIsToldTo() {
         assertThat(JvmOptions.forServices(option -> true))
-                .containsExactly("-Xmx128m", "-XX:+UseSerialGC", JvmOptions.TRIM_NATIVE_HEAP);
+                .containsExactly("-Xmx128m", "-XX:+UseParallelGC", JvmOptions.TRIM_NATIVE_HEAP);
     }
 
     @Test
     void anOlderJvmIsNotGivenAnOptionItWouldRefuseToStartWith() {
-        assertThat(JvmOptions.forServices(option -> false)).containsExactly("-Xmx128m", "-XX:+UseSerialGC");
+        assertThat(JvmOptions.forServices(option -> false)).containsExactly("-Xmx128m", "-XX:+UseParallelGC");
     }
 
     @Test
     void supportIsReadFromTheRunningJvm() {
-        assertThat(JvmOptions.supported("UseSerialGC")).isTrue();
+        assertThat(JvmOptions.supported("UseParallelGC")).isTrue();
         assertThat(JvmOptions.supported("NoSuchOptionAnywhere")).isFalse();
     }
 }
