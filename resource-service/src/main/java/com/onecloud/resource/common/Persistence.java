@@ -2,13 +2,14 @@ package com.onecloud.resource.common;
 
 import java.util.function.Predicate;
 
+import org.hibernate.JDBCException;
 import org.hibernate.StaleStateException;
-import org.hibernate.exception.ConstraintViolationException;
 
 import com.onecloud.edge.error.Conflict;
 import com.onecloud.edge.error.NotFound;
 
 import io.smallrye.mutiny.Uni;
+import io.vertx.pgclient.PgException;
 
 /** Database outcomes of a race with another request that are the client's 409 or 404, not a server error. */
 public final class Persistence {
@@ -40,9 +41,10 @@ public final class Persistence {
         return work.onFailure(causedBy(sqlState(FOREIGN_KEY_VIOLATION))).transform(e -> new NotFound(detail));
     }
 
+    /** Hibernate's exception carries the SQLSTATE when it converted the driver's; the driver's own always does. */
     private static Predicate<Throwable> sqlState(String state) {
-        return t -> t instanceof ConstraintViolationException violation && state.equals(violation.getSQLState())
-                || t.getMessage() != null && t.getMessage().contains(state);
+        return t -> t instanceof JDBCException converted && state.equals(converted.getSQLState())
+                || t instanceof PgException driver && state.equals(driver.getSqlState());
     }
 
     private static Predicate<Throwable> causedBy(Predicate<Throwable> test) {
