@@ -32,8 +32,12 @@ public class Outbox {
         this.signal = signal;
     }
 
+    /**
+     * Runs to its end even if the caller stops waiting (see {@link Transactions}), so that a commit always wakes the
+     * relay.
+     */
     public <T> Uni<T> inTransaction(Supplier<Uni<T>> work) {
-        return Panache.withTransaction(work).invoke(signal::wake);
+        return Transactions.uncancellable(Panache.withTransaction(work).invoke(signal::wake));
     }
 
     /** Must run inside a transaction: the row commits or rolls back with the change it announces. */

@@ -8,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import com.onecloud.edge.error.Conflict;
 import com.onecloud.edge.error.NotFound;
 import com.onecloud.edge.paging.PageRequest;
+import com.onecloud.outbox.Transactions;
 import com.onecloud.resource.common.Ids;
 import com.onecloud.resource.common.Persistence;
 import com.onecloud.resource.organization.OrganizationEntity;
@@ -35,7 +36,7 @@ public class ContactService {
         contact.ownerUserId = owner.userId();
         apply(contact, body);
         contact.createdAt = Instant.now();
-        return Persistence.missingParentAsNotFound(Panache.withTransaction(() -> OrganizationEntity
+        return Persistence.missingParentAsNotFound(Transactions.inTransaction(() -> OrganizationEntity
                 .<OrganizationEntity>findById(owner.organizationId())
                 .onItem().ifNull().failWith(() -> new NotFound(NO_ORGANIZATION))
                 .call(() -> contact.persist())
@@ -60,7 +61,7 @@ public class ContactService {
     }
 
     public Uni<ContactEntity> update(Owner owner, String id, long expectedVersion, ContactRequest body) {
-        return Persistence.staleAsConflict(Panache.withTransaction(() -> find(owner, id)
+        return Persistence.staleAsConflict(Transactions.inTransaction(() -> find(owner, id)
                 .invoke(contact -> {
                     if (contact.version != expectedVersion) {
                         throw new Conflict("Version " + expectedVersion + " is stale; the contact is at version "
@@ -72,7 +73,7 @@ public class ContactService {
     }
 
     public Uni<Void> delete(Owner owner, String id) {
-        return Panache.withTransaction(() -> find(owner, id).call(ContactEntity::delete).replaceWithVoid());
+        return Transactions.inTransaction(() -> find(owner, id).call(ContactEntity::delete).replaceWithVoid());
     }
 
     private static Uni<ContactEntity> find(Owner owner, String id) {

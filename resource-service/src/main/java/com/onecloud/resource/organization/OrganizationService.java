@@ -12,6 +12,7 @@ import com.onecloud.edge.event.OrganizationDeleted;
 import com.onecloud.edge.event.Topics;
 import com.onecloud.edge.paging.PageRequest;
 import com.onecloud.outbox.Outbox;
+import com.onecloud.outbox.Transactions;
 import com.onecloud.resource.common.Ids;
 import com.onecloud.resource.common.Persistence;
 
@@ -36,7 +37,7 @@ public class OrganizationService {
         org.id = Ids.next();
         org.name = name;
         org.createdAt = Instant.now();
-        return Panache.withTransaction(org::persist).replaceWith(org);
+        return Transactions.inTransaction(org::persist).replaceWith(org);
     }
 
     public Uni<List<OrganizationEntity>> page(PageRequest page) {
@@ -55,7 +56,7 @@ public class OrganizationService {
     }
 
     public Uni<OrganizationEntity> update(String id, long expectedVersion, String name) {
-        return Persistence.staleAsConflict(Panache.withTransaction(() -> OrganizationEntity
+        return Persistence.staleAsConflict(Transactions.inTransaction(() -> OrganizationEntity
                 .<OrganizationEntity>findById(id)
                 .onItem().ifNull().failWith(() -> new NotFound("Organization not found."))
                 .invoke(org -> {

@@ -12,6 +12,7 @@ import com.onecloud.edge.event.Topics;
 import com.onecloud.edge.event.UserDeleted;
 import com.onecloud.edge.paging.PageRequest;
 import com.onecloud.outbox.Outbox;
+import com.onecloud.outbox.Transactions;
 import com.onecloud.resource.common.Ids;
 import com.onecloud.resource.common.Persistence;
 import com.onecloud.resource.contact.ContactEntity;
@@ -44,7 +45,7 @@ public class UserService {
         user.organizationId = orgId;
         apply(user, body);
         user.createdAt = Instant.now();
-        return Persistence.missingParentAsNotFound(Persistence.duplicateAsConflict(Panache.withTransaction(
+        return Persistence.missingParentAsNotFound(Persistence.duplicateAsConflict(Transactions.inTransaction(
                 () -> requireOrganization(orgId)
                         .call(() -> requireUniqueEmail(orgId, body.email, null))
                         .call(() -> user.persist())
@@ -67,16 +68,17 @@ public class UserService {
     }
 
     public Uni<UserEntity> update(String orgId, String id, long expectedVersion, UserRequest body) {
-        return Persistence.duplicateAsConflict(Persistence.staleAsConflict(Panache.withTransaction(() -> find(orgId, id)
-                .invoke(user -> {
-                    if (user.version != expectedVersion) {
-                        throw new Conflict("Version " + expectedVersion + " is stale; the user is at version "
-                                + user.version + ".");
-                    }
-                })
-                .call(user -> requireUniqueEmail(orgId, body.email, id))
-                .invoke(user -> apply(user, body))
-                .call(user -> Panache.getSession().chain(s -> s.flush())))), DUPLICATE);
+        return Persistence.duplicateAsConflict(Persistence.staleAsConflict(Transactions.inTransaction(
+                () -> find(orgId, id)
+                        .invoke(user -> {
+                            if (user.version != expectedVersion) {
+                                throw new Conflict("Version " + expectedVersion + " is stale; the user is at version "
+                                        + user.version + ".");
+                            }
+                        })
+                        .call(user -> requireUniqueEmail(orgId, body.email, id))
+                        .invoke(user -> apply(user, body))
+                        .call(user -> Panache.getSession().chain(s -> s.flush())))), DUPLICATE);
     }
 
     /** Deletes the user and their personal contacts, and announces it so that ticket-service revokes their tokens. */

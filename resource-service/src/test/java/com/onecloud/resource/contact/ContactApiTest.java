@@ -8,27 +8,34 @@ import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.notNullValue;
 
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
 import com.onecloud.edge.auth.Api;
 import com.onecloud.edge.credential.TokenFormat;
+import com.onecloud.resource.support.CapturedLog;
 import com.onecloud.resource.support.Credentials;
 import com.onecloud.resource.support.Credentials.Credential;
 import com.onecloud.resource.support.Fixtures;
-import com.onecloud.resource.support.OrganizationDeletion;
+import com.onecloud.resource.support.HeldOrganization;
 import com.onecloud.testsupport.AuthServiceDouble;
 import com.onecloud.testsupport.EmbeddedKafkaResource;
 import com.onecloud.testsupport.ResourceDatabase;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
 import io.restassured.path.xml.XmlPath;
 import io.restassured.response.Response;
 
@@ -40,6 +47,9 @@ import io.restassured.response.Response;
 class ContactApiTest {
 
     private static final String CONTACTS = "/api/user/v1/contacts";
+    /** What Hibernate Reactive and Mutiny log when a session is closed under a live transaction. */
+    private static final Pattern SESSION_CLOSED_UNDER_A_TRANSACTION =
+            Pattern.compile("HR000090|HHH000099|Mutiny had to drop|Session/EntityManager is closed");
 
     @AfterAll
     static void noCredentialWasLogged() {
@@ -216,14 +226,38 @@ class ContactApiTest {
     void aContactCreatedWhileItsOrganizationIsBeingDeletedIs404() throws Exception {
         String org = Fixtures.organization("Deleted meanwhile");
         Credential me = newUser(org);
-        try (OrganizationDeletion deletion = OrganizationDeletion.begin(org)) {
+        try (HeldOrganization deletion = HeldOrganization.deleting(org)) {
             // The service still sees the organization; its insert then waits for the deleted row's lock.
             CompletableFuture<Response> create = CompletableFuture.supplyAsync(() -> me.spec()
                     .contentType("application/json").accept("application/json")
                     .body(contact("Late", null, null, null, null)).post(CONTACTS));
-            deletion.commitOnceAnInsertWaits("contact");
+            deletion.awaitAnInsertWaiting("contact");
+            deletion.commit();
             create.get(30, TimeUnit.SECONDS).then().statusCode(404).contentType("application/problem+json")
                     .body("detail", equalTo("The caller's organization does not exist."));
         }
+    }
+
+    @Test
+    void aCreateWhoseClientHangsUpIsCarriedOutWithoutErrors() throws Exception {
+        String org = Fixtures.organization("Hung up");
+        Credential me = newUser(org);
+        String firstName = "HungUp" + System.nanoTime();
+        long sessionErrorsBefore = CapturedLog.count(SESSION_CLOSED_UNDER_A_TRANSACTION);
+        try (HeldOrganization lock = HeldOrganization.locking(org)) {
+            try (Socket client = new Socket("localhost", RestAssured.port)) {
+                String body = "{\"firstName\":\"" + firstName + "\"}";
+                client.getOutputStream().write(("POST " + CONTACTS + " HTTP/1.1\r\nHost: localhost\r\n"
+                        + "Authorization: Bearer " + me.token() + "\r\nContent-Type: application/json\r\n"
+                        + "Content-Length: " + body.length() + "\r\n\r\n" + body).getBytes(StandardCharsets.UTF_8));
+                client.getOutputStream().flush();
+                lock.awaitAnInsertWaiting("contact");
+            }
+            // The client has hung up while the insert waits; now let the insert go on.
+            lock.commit();
+        }
+        Awaitility.await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> me.spec().accept("application/json")
+                .get(CONTACTS).then().statusCode(200).body("items.firstName", hasItem(firstName)));
+        assertThat(CapturedLog.count(SESSION_CLOSED_UNDER_A_TRANSACTION)).isEqualTo(sessionErrorsBefore);
     }
 }

@@ -3,15 +3,11 @@ package com.onecloud.resource.support;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.stream.Stream;
 
 import com.onecloud.edge.auth.Api;
 import com.onecloud.edge.auth.Principal;
@@ -81,18 +77,13 @@ public final class Credentials {
     public static void assertNoneLogged() {
         List<String> issued = issued();
         assertThat(issued).isNotEmpty();
-        try (Stream<Path> files = Files.list(Path.of("target"))) {
-            List<Path> logs = files.filter(p -> p.getFileName().toString().startsWith("resource-service-test.log"))
-                    .toList();
-            assertThat(logs).isNotEmpty();
-            for (Path log : logs) {
-                String text = Files.readString(log);
-                for (String credential : issued) {
-                    assertThat(text).as("log %s", log).doesNotContain(credential);
-                }
+        List<Path> logs = CapturedLog.files();
+        assertThat(logs).isNotEmpty();
+        for (Path log : logs) {
+            String text = CapturedLog.text(log);
+            for (String credential : issued) {
+                assertThat(text).as("log %s", log).doesNotContain(credential);
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 }

@@ -27,7 +27,7 @@ import com.onecloud.edge.auth.Api;
 import com.onecloud.resource.support.Credentials;
 import com.onecloud.resource.support.Credentials.Credential;
 import com.onecloud.resource.support.Fixtures;
-import com.onecloud.resource.support.OrganizationDeletion;
+import com.onecloud.resource.support.HeldOrganization;
 import com.onecloud.testsupport.AuthServiceDouble;
 import com.onecloud.testsupport.EmbeddedKafkaResource;
 import com.onecloud.testsupport.ResourceDatabase;
@@ -273,12 +273,13 @@ class UserApiTest {
     void aUserCreatedWhileTheOrganizationIsBeingDeletedIs404() throws Exception {
         String org = Fixtures.organization("Deleted meanwhile");
         Credential app = Credentials.application(org, Api.USERS);
-        try (OrganizationDeletion deletion = OrganizationDeletion.begin(org)) {
+        try (HeldOrganization deletion = HeldOrganization.deleting(org)) {
             // The service still sees the organization; its insert then waits for the deleted row's lock.
             CompletableFuture<Response> create = CompletableFuture.supplyAsync(() -> app.spec()
                     .contentType("application/json").accept("application/json")
                     .body(user("Late", "Comer", Fixtures.email("late"), null)).post(users(org)));
-            deletion.commitOnceAnInsertWaits("directory_user");
+            deletion.awaitAnInsertWaiting("directory_user");
+            deletion.commit();
             create.get(30, TimeUnit.SECONDS).then().statusCode(404).contentType("application/problem+json")
                     .body("detail", equalTo("Organization not found."));
         }
