@@ -14,8 +14,6 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 
 import org.awaitility.Awaitility;
@@ -226,16 +224,10 @@ class ContactApiTest {
     void aContactCreatedWhileItsOrganizationIsBeingDeletedIs404() throws Exception {
         String org = Fixtures.organization("Deleted meanwhile");
         Credential me = newUser(org);
-        try (HeldOrganization deletion = HeldOrganization.deleting(org)) {
-            // The service still sees the organization; its insert then waits for the deleted row's lock.
-            CompletableFuture<Response> create = CompletableFuture.supplyAsync(() -> me.spec()
-                    .contentType("application/json").accept("application/json")
-                    .body(contact("Late", null, null, null, null)).post(CONTACTS));
-            deletion.awaitAnInsertWaiting("contact");
-            deletion.commit();
-            create.get(30, TimeUnit.SECONDS).then().statusCode(404).contentType("application/problem+json")
-                    .body("detail", equalTo("The caller's organization does not exist."));
-        }
+        HeldOrganization.deletedDuring(org, "contact", () -> me.spec().contentType("application/json")
+                .accept("application/json").body(contact("Late", null, null, null, null)).post(CONTACTS))
+                .then().statusCode(404).contentType("application/problem+json")
+                .body("detail", equalTo("The caller's organization does not exist."));
     }
 
     @Test

@@ -6,10 +6,15 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 import org.awaitility.Awaitility;
 
 import com.onecloud.testsupport.EmbeddedPostgresResource;
+
+import io.restassured.response.Response;
 
 /**
  * An organization's row held by a transaction of the test's own, so that a request can be raced against it
@@ -25,13 +30,26 @@ public final class HeldOrganization implements AutoCloseable {
     }
 
     /** Deletes the organization (and, by cascade, its directory and contacts) without committing yet. */
-    public static HeldOrganization deleting(String orgId) throws SQLException {
+    private static HeldOrganization deleting(String orgId) throws SQLException {
         return hold("DELETE FROM organization WHERE id = ?", orgId);
     }
 
     /** Locks the organization's row as an update would, without changing it. */
     public static HeldOrganization locking(String orgId) throws SQLException {
         return hold("SELECT id FROM organization WHERE id = ? FOR UPDATE", orgId);
+    }
+
+    /**
+     * Sends {@code request} so that the organization is deleted under it: the service still sees the organization,
+     * then its insert into {@code table} waits for the deleted row's lock, and the deletion commits.
+     */
+    public static Response deletedDuring(String orgId, String table, Supplier<Response> request) throws Exception {
+        try (HeldOrganization deletion = deleting(orgId)) {
+            CompletableFuture<Response> response = CompletableFuture.supplyAsync(request);
+            deletion.awaitAnInsertWaiting(table);
+            deletion.commit();
+            return response.get(30, TimeUnit.SECONDS);
+        }
     }
 
     /** Waits until another session's insert into {@code table} waits for a lock (the held row's). */

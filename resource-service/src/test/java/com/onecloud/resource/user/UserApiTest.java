@@ -13,7 +13,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -273,16 +272,10 @@ class UserApiTest {
     void aUserCreatedWhileTheOrganizationIsBeingDeletedIs404() throws Exception {
         String org = Fixtures.organization("Deleted meanwhile");
         Credential app = Credentials.application(org, Api.USERS);
-        try (HeldOrganization deletion = HeldOrganization.deleting(org)) {
-            // The service still sees the organization; its insert then waits for the deleted row's lock.
-            CompletableFuture<Response> create = CompletableFuture.supplyAsync(() -> app.spec()
-                    .contentType("application/json").accept("application/json")
-                    .body(user("Late", "Comer", Fixtures.email("late"), null)).post(users(org)));
-            deletion.awaitAnInsertWaiting("directory_user");
-            deletion.commit();
-            create.get(30, TimeUnit.SECONDS).then().statusCode(404).contentType("application/problem+json")
-                    .body("detail", equalTo("Organization not found."));
-        }
+        HeldOrganization.deletedDuring(org, "directory_user", () -> app.spec().contentType("application/json")
+                .accept("application/json").body(user("Late", "Comer", Fixtures.email("late"), null)).post(users(org)))
+                .then().statusCode(404).contentType("application/problem+json")
+                .body("detail", equalTo("Organization not found."));
     }
 
     @Test
