@@ -11,6 +11,10 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import com.onecloud.migrations.Schema;
 import com.onecloud.migrations.SchemaMigration;
@@ -83,11 +87,40 @@ public final class Platform implements AutoCloseable {
         services.put(AUTH, service(AUTH, config.authPort(), authEnv, logs));
         services.put(RESOURCE, service(RESOURCE, config.resourcePort(), resourceEnv, logs));
 
+        trainClassArchives();
         for (ServiceProcess service : services.values()) {
             service.start();
         }
         for (ServiceProcess service : services.values()) {
             service.awaitReady(READY_TIMEOUT);
+        }
+    }
+
+    /** The first start of a build records each service's class archive ({@link TrainedArchive}), all at once. */
+    private void trainClassArchives() {
+        List<ServiceProcess> untrained = services.values().stream().filter(ServiceProcess::needsTraining).toList();
+        if (untrained.isEmpty()) {
+            return;
+        }
+        System.out.println("First start of this build: recording the class archives of " + untrained.stream()
+                .map(ServiceProcess::name).toList() + " for faster starts (once per build) ...");
+        ExecutorService training = Executors.newFixedThreadPool(untrained.size());
+        try {
+            Map<ServiceProcess, Future<Boolean>> recorded = new LinkedHashMap<>();
+            untrained.forEach(service -> recorded.put(service, training.submit(() -> service.train(READY_TIMEOUT))));
+            for (Map.Entry<ServiceProcess, Future<Boolean>> entry : recorded.entrySet()) {
+                if (!entry.getValue().get()) {
+                    System.out.println(entry.getKey().name() + " recorded no class archive and starts without it; see "
+                            + entry.getKey().trainingLogFile());
+                }
+            }
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : new PlatformException(e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new PlatformException("interrupted while recording the class archives");
+        } finally {
+            training.shutdownNow();
         }
     }
 

@@ -16,9 +16,13 @@ import java.util.concurrent.TimeUnit;
 /** One service of the platform, run as a JVM process from its packaged Quarkus application. */
 final class ServiceProcess implements AutoCloseable {
 
-    private static final List<String> JVM_OPTIONS = JvmOptions.forServices();
-    /** The class-data archive Quarkus writes next to the jar (quarkus.package.jar.appcds.enabled): faster start-up. */
-    private static final String CDS_ARCHIVE = "app-cds.jsa";
+    /** The class-data archive Quarkus writes next to the jar (quarkus.package.jar.appcds.enabled), if not trained. */
+    private static final String BUILD_ARCHIVE = "app-cds.jsa";
+    /** Requests a training start answers, so that the archive holds the classes of serving too, not only starting. */
+    private static final List<String> TRAINING_PATHS =
+            List.of("/q/health/ready", "/q/metrics", "/q/openapi", "/api/training-without-credentials");
+    /** Writing the archive at exit takes 6–9 s on two cores. */
+    private static final Duration TRAINING_STOP_TIMEOUT = Duration.ofSeconds(60);
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
 
     private final String name;
@@ -26,6 +30,8 @@ final class ServiceProcess implements AutoCloseable {
     private final int port;
     private final Map<String, String> environment;
     private final Path logFile;
+    private final List<String> jvmOptions;
+    private final TrainedArchive trainedArchive;
     private Process process;
 
     ServiceProcess(String name, Path runJar, int port, Map<String, String> environment, Path logFile) {
@@ -34,6 +40,8 @@ final class ServiceProcess implements AutoCloseable {
         this.port = port;
         this.environment = environment;
         this.logFile = logFile;
+        this.jvmOptions = JvmOptions.forService(name);
+        this.trainedArchive = new TrainedArchive(runJar);
     }
 
     String name() {
@@ -48,30 +56,64 @@ final class ServiceProcess implements AutoCloseable {
         return logFile;
     }
 
+    Path trainingLogFile() {
+        return logFile.resolveSibling(name + "-training.log");
+    }
+
     void start() {
         if (process != null && process.isAlive()) {
             return;
         }
+        launch(archiveOption(), logFile);
+    }
+
+    /** Whether this build has no current {@link TrainedArchive} yet and this JVM can record one. */
+    boolean needsTraining() {
+        return !trainedArchive.isCurrent() && JvmOptions.supported("ArchiveClassesAtExit");
+    }
+
+    /**
+     * Records the {@link TrainedArchive}: a start, the {@link #TRAINING_PATHS}, a graceful stop, in whose exit the JVM
+     * writes the archive. Returns whether it was written.
+     */
+    boolean train(Duration readyTimeout) {
+        // Without -Xlog, the JVM names each of the thousands of classes it cannot archive (generated, not linked).
+        launch(List.of("-XX:ArchiveClassesAtExit=" + trainedArchive.recording(), "-Xlog:cds*=error"),
+                trainingLogFile());
+        awaitReady(readyTimeout);
+        TRAINING_PATHS.forEach(this::get);
+        return stop(TRAINING_STOP_TIMEOUT) && trainedArchive.keepRecording();
+    }
+
+    private List<String> archiveOption() {
+        if (trainedArchive.isCurrent()) {
+            return List.of("-XX:SharedArchiveFile=" + trainedArchive.file().getFileName());
+        }
+        if (Files.exists(runJar.resolveSibling(BUILD_ARCHIVE))) {
+            return List.of("-XX:SharedArchiveFile=" + BUILD_ARCHIVE);
+        }
+        return List.of();
+    }
+
+    private void launch(List<String> archiveOptions, Path output) {
         if (!Files.exists(runJar)) {
             throw new PlatformException(runJar + " does not exist: build the services first (./mvnw -DskipTests package).");
         }
         Ports.requireFree(port, "ONECLOUD_" + name.replace("-service", "").toUpperCase() + "_PORT", name);
         List<String> command = new ArrayList<>();
         command.add(javaExecutable());
-        command.addAll(JVM_OPTIONS);
-        if (Files.exists(runJar.resolveSibling(CDS_ARCHIVE))) {
-            command.add("-XX:SharedArchiveFile=" + CDS_ARCHIVE);
-        }
+        command.addAll(jvmOptions);
+        command.addAll(archiveOptions);
         command.addAll(List.of("-jar", runJar.getFileName().toString()));
-        // Run from the application directory, with the jar named as at build time: the JVM uses an AppCDS archive
+        // Run from the application directory, with the jar named as at build time: the JVM uses a class-data archive
         // only for the class path it was dumped with.
         ProcessBuilder builder = new ProcessBuilder(command)
                 .directory(runJar.getParent().toFile())
                 .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()));
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(output.toFile()));
         builder.environment().putAll(environment);
         try {
-            Files.createDirectories(logFile.getParent());
+            Files.createDirectories(output.getParent());
             process = builder.start();
         } catch (IOException e) {
             throw new PlatformException("Cannot start " + name + ": " + e.getMessage(), e);
@@ -94,26 +136,37 @@ final class ServiceProcess implements AutoCloseable {
     }
 
     boolean isReady() {
+        return get("/q/health/ready") == 200;
+    }
+
+    /** The status of a GET of {@code path}, or 0 if there was no answer. */
+    private int get(String path) {
         try {
-            HttpResponse<Void> response = HTTP.send(HttpRequest.newBuilder(URI.create(url() + "/q/health/ready"))
-                    .timeout(Duration.ofSeconds(2)).GET().build(), HttpResponse.BodyHandlers.discarding());
-            return response.statusCode() == 200;
+            return HTTP.send(HttpRequest.newBuilder(URI.create(url() + path)).timeout(Duration.ofSeconds(2)).GET()
+                    .build(), HttpResponse.BodyHandlers.discarding()).statusCode();
         } catch (IOException e) {
-            return false;
+            return 0;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return false;
+            return 0;
         }
     }
 
     /** Stops the process gracefully (SIGTERM: in-flight requests finish), forcibly after 10 s. */
     void stop() {
+        stop(Duration.ofSeconds(10));
+    }
+
+    /** Returns whether the process ended by itself within {@code timeout}; it is killed otherwise. */
+    private boolean stop(Duration timeout) {
         if (process == null) {
-            return;
+            return true;
         }
+        boolean ended = false;
         process.destroy();
         try {
-            if (!process.waitFor(10, TimeUnit.SECONDS)) {
+            ended = process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            if (!ended) {
                 process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
             }
         } catch (InterruptedException e) {
@@ -121,6 +174,7 @@ final class ServiceProcess implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         process = null;
+        return ended;
     }
 
     /** Kills the process at once (SIGKILL), as a crash would. */

@@ -8,13 +8,21 @@ class JvmOptionsTest {
 
     @Test
     void aJvmThatCanTrimItsNativeHeapIsToldTo() {
-        assertThat(JvmOptions.forServices(option -> true))
+        assertThat(JvmOptions.forService(Platform.AUTH, option -> true))
                 .containsExactly("-Xmx128m", "-XX:+UseParallelGC", JvmOptions.TRIM_NATIVE_HEAP);
     }
 
     @Test
+    void onlyTicketServiceGivesUpTheC2Compiler() {
+        assertThat(JvmOptions.forService(Platform.TICKET, option -> true)).contains(JvmOptions.C1_ONLY);
+        assertThat(JvmOptions.forService(Platform.AUTH, option -> true)).doesNotContain(JvmOptions.C1_ONLY);
+        assertThat(JvmOptions.forService(Platform.RESOURCE, option -> true)).doesNotContain(JvmOptions.C1_ONLY);
+    }
+
+    @Test
     void anOlderJvmIsNotGivenAnOptionItWouldRefuseToStartWith() {
-        assertThat(JvmOptions.forServices(option -> false)).containsExactly("-Xmx128m", "-XX:+UseParallelGC");
+        assertThat(JvmOptions.forService(Platform.RESOURCE, option -> false))
+                .containsExactly("-Xmx128m", "-XX:+UseParallelGC");
     }
 
     @Test
