@@ -26,7 +26,7 @@ final class RunningPlatform {
 
     static synchronized Platform get() {
         if (platform == null) {
-            Path root = Path.of(System.getProperty("onecloud.repository.root", "..")).toAbsolutePath().normalize();
+            Path root = repositoryRoot();
             Path data = root.resolve("system-tests/target/platform-" + System.currentTimeMillis());
             platform = Platform.start(new PlatformConfig(root, data, freePort(), freePort(), freePort(), freePort(),
                     freePort(), null, "postgres", "postgres", null, Map.of(
@@ -37,6 +37,10 @@ final class RunningPlatform {
             Runtime.getRuntime().addShutdownHook(new Thread(started::close, "platform-stop"));
         }
         return platform;
+    }
+
+    static Path repositoryRoot() {
+        return Path.of(System.getProperty("onecloud.repository.root", "..")).toAbsolutePath().normalize();
     }
 
     private static int freePort() {
