@@ -13,10 +13,14 @@ class JvmOptionsTest {
     }
 
     @Test
-    void onlyTicketServiceGivesUpTheC2Compiler() {
-        assertThat(JvmOptions.forService(Platform.TICKET, option -> true)).contains(JvmOptions.C1_ONLY);
-        assertThat(JvmOptions.forService(Platform.AUTH, option -> true)).doesNotContain(JvmOptions.C1_ONLY);
-        assertThat(JvmOptions.forService(Platform.RESOURCE, option -> true)).doesNotContain(JvmOptions.C1_ONLY);
+    void onlyTicketServiceTradesPeakThroughputForFootprint() {
+        assertThat(JvmOptions.forService(Platform.TICKET, option -> true))
+                .containsExactly("-Xmx128m", "-XX:+UseParallelGC", JvmOptions.TRIM_NATIVE_HEAP,
+                        "-XX:TieredStopAtLevel=1", "-Xmn16m");
+        assertThat(JvmOptions.forService(Platform.AUTH, option -> true))
+                .doesNotContainAnyElementsOf(JvmOptions.TICKET_SERVICE);
+        assertThat(JvmOptions.forService(Platform.RESOURCE, option -> true))
+                .doesNotContainAnyElementsOf(JvmOptions.TICKET_SERVICE);
     }
 
     @Test
