@@ -10,7 +10,7 @@ import java.nio.file.StandardCopyOption;
  * A class-data archive of every class a service loaded while it started and answered its first requests, recorded by
  * a training start ({@code -XX:ArchiveClassesAtExit}) the first time a build runs on this JDK. Quarkus's own archive
  * ({@code app-cds.jsa}) holds only what the build could load without a database or a broker; this one also holds
- * Hibernate's, Vert.x's and the Kafka client's classes, which took 20 % off ticket-service's start-up
+ * Hibernate's, Vert.x's and the Kafka client's classes: the services started 13–20 % faster with it
  * (docs/benchmarks.md).
  */
 final class TrainedArchive {
