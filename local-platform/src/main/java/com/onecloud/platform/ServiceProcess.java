@@ -33,6 +33,8 @@ final class ServiceProcess implements AutoCloseable {
     private final List<String> jvmOptions;
     private final TrainedArchive trainedArchive;
     private Process process;
+    /** Where the running process writes: the service log, or the training log during a training start. */
+    private Path currentLog;
 
     ServiceProcess(String name, Path runJar, int port, Map<String, String> environment, Path logFile) {
         this.name = name;
@@ -115,6 +117,7 @@ final class ServiceProcess implements AutoCloseable {
         try {
             Files.createDirectories(output.getParent());
             process = builder.start();
+            currentLog = output;
         } catch (IOException e) {
             throw new PlatformException("Cannot start " + name + ": " + e.getMessage(), e);
         }
@@ -125,14 +128,14 @@ final class ServiceProcess implements AutoCloseable {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
-                throw new PlatformException(name + " exited with code " + process.exitValue() + "; see " + logFile);
+                throw new PlatformException(name + " exited with code " + process.exitValue() + "; see " + currentLog);
             }
             if (isReady()) {
                 return;
             }
             sleep(200);
         }
-        throw new PlatformException(name + " was not ready within " + timeout.toSeconds() + " s; see " + logFile);
+        throw new PlatformException(name + " was not ready within " + timeout.toSeconds() + " s; see " + currentLog);
     }
 
     boolean isReady() {
