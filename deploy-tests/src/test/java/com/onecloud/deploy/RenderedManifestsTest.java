@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -473,8 +474,10 @@ class RenderedManifestsTest {
         assertThat(m.plainEnv(ticket, "ONECLOUD_DB_REACTIVE_URL")).isEqualTo("postgresql://" + rw + ":5432/" + ticketDb);
         assertThat(m.configMapEnv(ticketMigration, "ONECLOUD_DB_JDBC_URL")).isEqualTo("jdbc:postgresql://" + rw + ":5432/" + ticketDb);
         assertThat(m.plainEnv(auth, "ONECLOUD_AUTH_DB_URL")).as("auth-service reads the ticket database").isEqualTo(m.plainEnv(ticket, "ONECLOUD_DB_REACTIVE_URL"));
-        assertThat(m.secretRef(ticket, "ONECLOUD_DB_PASSWORD")[0]).isEqualTo(pg.path("spec").path("bootstrap").path("initdb").path("secret").path("name").asText());
-        assertThat(m.secretRef(ticket, "ONECLOUD_DB_USERNAME")).containsExactly(m.secretRef(ticket, "ONECLOUD_DB_PASSWORD")[0], "username");
+        // The database owners' Secrets go to the migrations; the services' own DML-only roles are checked in
+        // theServicesConnectWithADmlOnlyRoleAndOnlyTheMigrationAsTheDatabaseOwner.
+        assertThat(m.secretRef(ticketMigration, "ONECLOUD_DB_PASSWORD")[0]).isEqualTo(pg.path("spec").path("bootstrap").path("initdb").path("secret").path("name").asText());
+        assertThat(m.secretRef(ticketMigration, "ONECLOUD_DB_USERNAME")).containsExactly(m.secretRef(ticketMigration, "ONECLOUD_DB_PASSWORD")[0], "username");
         String reader = m.plainEnv(auth, "ONECLOUD_AUTH_READER_USER");
         assertThat(m.configMapEnv(ticketMigration, "ONECLOUD_AUTH_READER_ROLE")).as("the role the ticket migration grants is the one auth-service uses")
                 .isEqualTo(reader);
@@ -487,8 +490,8 @@ class RenderedManifestsTest {
         assertThat(resourceDb.path("spec").path("cluster").path("name").asText()).isEqualTo(name(pg));
         assertThat(m.plainEnv(resource, "ONECLOUD_DB_REACTIVE_URL")).isEqualTo("postgresql://" + rw + ":5432/" + resourceDbName);
         assertThat(m.configMapEnv(resourceMigration, "ONECLOUD_DB_JDBC_URL")).isEqualTo("jdbc:postgresql://" + rw + ":5432/" + resourceDbName);
-        assertThat(roleSecrets.get(resourceDb.path("spec").path("owner").asText())).isEqualTo(m.secretRef(resource, "ONECLOUD_DB_PASSWORD")[0]);
-        assertThat(m.secretRef(resource, "ONECLOUD_DB_USERNAME")).containsExactly(m.secretRef(resource, "ONECLOUD_DB_PASSWORD")[0], "username");
+        assertThat(roleSecrets.get(resourceDb.path("spec").path("owner").asText())).isEqualTo(m.secretRef(resourceMigration, "ONECLOUD_DB_PASSWORD")[0]);
+        assertThat(m.secretRef(resourceMigration, "ONECLOUD_DB_USERNAME")).containsExactly(m.secretRef(resourceMigration, "ONECLOUD_DB_PASSWORD")[0], "username");
         // The bootstrap SUPERUSER credential comes from a Secret too.
         assertThat(m.secretRef(ticket, "ONECLOUD_BOOTSTRAP_TOKEN")[0]).isEqualTo(m.secretRef(ticket, "ONECLOUD_BOOTSTRAP_SECRET")[0]);
         assertThat(URI.create(authUrl).getPort()).isEqualTo(Integer.parseInt(m.plainEnv(auth, "QUARKUS_HTTP_PORT")));
@@ -497,7 +500,9 @@ class RenderedManifestsTest {
     /**
      * ticket- and resource-service do not migrate their database themselves: the init container migrate-schema of each
      * pod runs schema-migrations with the service's schema before the service starts, with the database owner's
-     * credentials from the service's Secret; the service gets none of the migration's settings.
+     * credentials, which the service does not get (it connects with a DML-only role: see
+     * theServicesConnectWithADmlOnlyRoleAndOnlyTheMigrationAsTheDatabaseOwner); the service gets none of the
+     * migration's settings.
      */
     @ParameterizedTest
     @ValueSource(strings = { "dev", "prod" })
@@ -531,19 +536,23 @@ class RenderedManifestsTest {
             assertThat(list(init.path("args")).stream().map(JsonNode::asText)).as(what + " args").containsExactly(entry.getValue());
             assertThat(schemas).as("the schemas " + Sources.MIGRATIONS + " knows").contains(entry.getValue());
             assertThat(list(init.path("ports"))).as(what + " ports").isEmpty();
-            // The JDBC URL from a ConfigMap, the credentials from the service's Secret, nothing inline.
+            // The JDBC URL from a ConfigMap, the credentials from Secrets, nothing inline.
             for (JsonNode e : list(init.path("env"))) {
                 assertThat(e.has("value")).as(what + " env " + e.path("name").asText() + " is not inline").isFalse();
             }
             String jdbcUrl = m.configMapEnv(init, "ONECLOUD_DB_JDBC_URL");
             assertThat(jdbcUrl).as(what + ": the service's database").isEqualTo("jdbc:" + m.plainEnv(main, "ONECLOUD_DB_REACTIVE_URL"));
-            for (String credential : List.of("ONECLOUD_DB_USERNAME", "ONECLOUD_DB_PASSWORD")) {
-                assertThat(m.secretRef(init, credential)).as(what + " " + credential).containsExactly(m.secretRef(main, credential));
-            }
-            assertThat(read).as("what " + Sources.MIGRATIONS + " reads").contains("ONECLOUD_DB_JDBC_URL", "ONECLOUD_DB_USERNAME", "ONECLOUD_DB_PASSWORD");
+            // The migration logs in as the database owner, the service does not: different Secrets.
+            String ownerSecret = m.secretRef(init, "ONECLOUD_DB_PASSWORD")[0];
+            assertThat(m.secretRef(init, "ONECLOUD_DB_PASSWORD")).as(what + " ONECLOUD_DB_PASSWORD").containsExactly(ownerSecret, "password");
+            assertThat(m.secretRef(init, "ONECLOUD_DB_USERNAME")).as(what + " ONECLOUD_DB_USERNAME").containsExactly(ownerSecret, "username");
+            assertThat(m.secretRef(main, "ONECLOUD_DB_PASSWORD")[0]).as(overlay + " " + s + ": not the migration's (owner's) Secret").isNotEqualTo(ownerSecret);
+            assertThat(read).as("what " + Sources.MIGRATIONS + " reads").contains("ONECLOUD_DB_JDBC_URL", "ONECLOUD_DB_USERNAME", "ONECLOUD_DB_PASSWORD",
+                    "ONECLOUD_DB_SERVICE_ROLE", "ONECLOUD_DB_SERVICE_PASSWORD");
             // The service gets none of the migration's settings.
             assertThat(m.environment(main)).as(overlay + " " + s + ": its migration's settings go to " + MIGRATE_SCHEMA + " only")
-                    .doesNotContainKeys("ONECLOUD_DB_JDBC_URL", "ONECLOUD_AUTH_READER_PASSWORD", "ONECLOUD_AUTH_READER_ROLE");
+                    .doesNotContainKeys("ONECLOUD_DB_JDBC_URL", "ONECLOUD_AUTH_READER_PASSWORD", "ONECLOUD_AUTH_READER_ROLE",
+                            "ONECLOUD_DB_SERVICE_ROLE", "ONECLOUD_DB_SERVICE_PASSWORD");
             // Same pod, same NetworkPolicies: the pod's egress to PostgreSQL (and PostgreSQL's ingress) serve it.
             int port = URI.create(jdbcUrl.substring("jdbc:".length())).getPort();
             Map<String, String> podLabels = labels(m.get("Deployment", s).path("spec").path("template").path("metadata").path("labels"));
@@ -565,6 +574,89 @@ class RenderedManifestsTest {
         assertThat(initContainers(m, "auth-service")).as(overlay + " auth-service init containers").isEmpty();
     }
 
+    /** The CloudNativePG cluster's managed roles, by name. */
+    private static Map<String, JsonNode> managedRoles(JsonNode cluster) {
+        return list(cluster.path("spec").path("managed").path("roles")).stream()
+                .collect(Collectors.toMap(r -> r.path("name").asText(), r -> r));
+    }
+
+    /**
+     * The owner of the database a service uses (the path of its ONECLOUD_DB_REACTIVE_URL) and the owner's Secret: for the
+     * cluster's initdb database spec.bootstrap.initdb's owner and secret, for a {@code Database} object its spec.owner
+     * and that managed role's passwordSecret.
+     */
+    private static String[] databaseOwner(Manifests m, String service) {
+        JsonNode pg = m.ofKind("Cluster").get(0);
+        String db = URI.create(m.plainEnv(container(m, service), "ONECLOUD_DB_REACTIVE_URL")).getPath().substring(1);
+        JsonNode initdb = pg.path("spec").path("bootstrap").path("initdb");
+        if (db.equals(initdb.path("database").asText())) {
+            return new String[] { initdb.path("owner").asText(), initdb.path("secret").path("name").asText() };
+        }
+        JsonNode database = m.ofKind("Database").stream().filter(d -> db.equals(d.path("spec").path("name").asText())).findFirst()
+                .orElseThrow(() -> new AssertionError(m.overlay + ": no CloudNativePG Database " + db + " (" + service + ")"));
+        String owner = database.path("spec").path("owner").asText();
+        JsonNode role = managedRoles(pg).get(owner);
+        assertThat(role).as(m.overlay + ": the owner " + owner + " of database " + db + " is a managed role").isNotNull();
+        return new String[] { owner, role.path("passwordSecret").path("name").asText() };
+    }
+
+    /**
+     * ticket- and resource-service connect with a login role of their own that is not their database's owner: a
+     * CloudNativePG managed role with no rights of its own (the migration grants it DML on the tables), which the init
+     * container migrate-schema names (ONECLOUD_DB_SERVICE_ROLE) and gets the password of. Only migrate-schema gets the
+     * owner's credentials.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = { "dev", "prod" })
+    void theServicesConnectWithADmlOnlyRoleAndOnlyTheMigrationAsTheDatabaseOwner(String overlay) {
+        Manifests m = Manifests.of(overlay);
+        Map<String, JsonNode> roles = managedRoles(m.ofKind("Cluster").get(0));
+        Set<String> serviceRoles = new HashSet<>();
+        for (String s : SCHEMA_OF.keySet()) {
+            String what = overlay + " " + s;
+            String init = what + " " + MIGRATE_SCHEMA;
+            JsonNode main = container(m, s);
+            JsonNode migration = initContainers(m, s).get(0);
+            String[] owner = databaseOwner(m, s);
+            assertThat(owner[0]).as(what + ": its database's owner").isNotBlank();
+            assertThat(owner[1]).as(what + ": its database owner's Secret").isNotBlank();
+            // The service: username and password from one Secret, the password Secret of a managed role.
+            String secret = m.secretRef(main, "ONECLOUD_DB_PASSWORD")[0];
+            assertThat(m.secretRef(main, "ONECLOUD_DB_PASSWORD")).as(what + " ONECLOUD_DB_PASSWORD").containsExactly(secret, "password");
+            assertThat(m.secretRef(main, "ONECLOUD_DB_USERNAME")).as(what + " ONECLOUD_DB_USERNAME").containsExactly(secret, "username");
+            List<String> ofSecret = roles.values().stream().filter(r -> secret.equals(r.path("passwordSecret").path("name").asText()))
+                    .map(r -> r.path("name").asText()).collect(Collectors.toList());
+            assertThat(ofSecret).as(what + ": its Secret " + secret + " is the password Secret of one CloudNativePG managed role").hasSize(1);
+            String role = ofSecret.get(0);
+            assertThat(role).as(what + ": its role is not the database owner").isNotEqualTo(owner[0]);
+            assertThat(secret).as(what + ": its Secret is not the database owner's").isNotEqualTo(owner[1]);
+            serviceRoles.add(role);
+            // A plain login: it cannot create roles or databases, and does not inherit the owner's rights.
+            JsonNode r = roles.get(role);
+            assertThat(r.path("login").asBoolean(false)).as(what + " role " + role + " login").isTrue();
+            assertThat(r.path("ensure").asText("present")).as(what + " role " + role + " ensure").isEqualTo("present");
+            for (String attribute : List.of("superuser", "createdb", "createrole", "replication", "bypassrls")) {
+                assertThat(r.path(attribute).asBoolean(false)).as(what + " role " + role + " " + attribute).isFalse();
+            }
+            assertThat(list(r.path("inRoles")).stream().map(JsonNode::asText)).as(what + " role " + role + " is no member of the owner")
+                    .doesNotContain(owner[0]);
+            // The migration grants that role (by name) and sets its password where it creates it; it logs in as the owner.
+            assertThat(m.configMapEnv(migration, "ONECLOUD_DB_SERVICE_ROLE")).as(init + " ONECLOUD_DB_SERVICE_ROLE: the service's role").isEqualTo(role);
+            assertThat(m.secretRef(migration, "ONECLOUD_DB_SERVICE_PASSWORD")).as(init + " ONECLOUD_DB_SERVICE_PASSWORD: the service's Secret")
+                    .containsExactly(m.secretRef(main, "ONECLOUD_DB_PASSWORD"));
+            assertThat(m.secretRef(migration, "ONECLOUD_DB_USERNAME")).as(init + " ONECLOUD_DB_USERNAME: the owner's").containsExactly(owner[1], "username");
+            assertThat(m.secretRef(migration, "ONECLOUD_DB_PASSWORD")).as(init + " ONECLOUD_DB_PASSWORD: the owner's").containsExactly(owner[1], "password");
+            // The service gets nothing of the owner's Secret.
+            for (JsonNode e : list(main.path("env"))) {
+                assertThat(e.path("valueFrom").path("secretKeyRef").path("name").asText()).as(what + " env " + e.path("name").asText()
+                        + ": not from the database owner's Secret").isNotEqualTo(owner[1]);
+            }
+        }
+        // A role for each service, and neither is auth-service's read-only role.
+        assertThat(serviceRoles).as(overlay + ": a role of its own for each service").hasSize(SCHEMA_OF.size())
+                .doesNotContain(m.plainEnv(container(m, "auth-service"), "ONECLOUD_AUTH_READER_USER"));
+    }
+
     @ParameterizedTest
     @ValueSource(strings = { "dev", "prod" })
     void everySecretTheManifestsNeedIsDocumented(String overlay) {
@@ -583,6 +675,15 @@ class RenderedManifestsTest {
                 }
             }
         }
+        // CloudNativePG takes a role's password from its Secret, whose username must be the role's name.
+        JsonNode pg = m.ofKind("Cluster").get(0);
+        JsonNode initdb = pg.path("spec").path("bootstrap").path("initdb");
+        Map<String, String> roleOfSecret = new HashMap<>();
+        roleOfSecret.put(initdb.path("secret").path("name").asText(), initdb.path("owner").asText());
+        managedRoles(pg).forEach((role, r) -> roleOfSecret.put(r.path("passwordSecret").path("name").asText(), role));
+        roleOfSecret.forEach((secret, role) -> assertThat(docs).as("docs/deploy.md creates Secret " + secret + " with username " + role)
+                .containsPattern("create secret generic " + Pattern.quote(secret) + " [^\\n]*\\\\\\n\\s*--from-literal=username="
+                        + Pattern.quote(role) + "\\s"));
     }
 
     @Test

@@ -70,7 +70,8 @@ public final class Platform implements AutoCloseable {
         common.put("ONECLOUD_AUTH_URL", authUrl());
 
         Map<String, String> ticketEnv = new HashMap<>(common);
-        ticketEnv.putAll(datasource(LocalDatabase.TICKETS, config.postgresUser(), config.postgresPassword()));
+        ticketEnv.putAll(datasource(LocalDatabase.TICKETS, Schema.TICKET.defaultServiceRole(),
+                secrets.ticketServicePassword()));
         ticketEnv.put("QUARKUS_HTTP_PORT", Integer.toString(config.ticketPort()));
         ticketEnv.put("ONECLOUD_BOOTSTRAP_TOKEN", secrets.bootstrapToken());
         ticketEnv.put("ONECLOUD_BOOTSTRAP_SECRET", secrets.bootstrapSecret());
@@ -80,7 +81,8 @@ public final class Platform implements AutoCloseable {
         authEnv.put("QUARKUS_HTTP_PORT", Integer.toString(config.authPort()));
 
         Map<String, String> resourceEnv = new HashMap<>(common);
-        resourceEnv.putAll(datasource(LocalDatabase.RESOURCES, config.postgresUser(), config.postgresPassword()));
+        resourceEnv.putAll(datasource(LocalDatabase.RESOURCES, Schema.RESOURCE.defaultServiceRole(),
+                secrets.resourceServicePassword()));
         resourceEnv.put("QUARKUS_HTTP_PORT", Integer.toString(config.resourcePort()));
 
         services.put(TICKET, service(TICKET, config.ticketPort(), ticketEnv, logs));
@@ -124,11 +126,18 @@ public final class Platform implements AutoCloseable {
         }
     }
 
-    /** What the migrate-schema init containers do in Kubernetes, before any service starts. */
+    /**
+     * What the migrate-schema init containers do in Kubernetes, before any service starts: as the server's superuser
+     * (the owner of everything here), creating the roles the services then connect with.
+     */
     private void migrateSchemas() {
         SchemaMigration.migrate(Schema.TICKET, migrationTarget(LocalDatabase.TICKETS),
-                Map.of("authReaderRole", AUTH_READER_ROLE, "authReaderPassword", secrets.authReaderPassword()));
-        SchemaMigration.migrate(Schema.RESOURCE, migrationTarget(LocalDatabase.RESOURCES), Map.of());
+                Map.of("serviceRole", Schema.TICKET.defaultServiceRole(),
+                        "servicePassword", secrets.ticketServicePassword(),
+                        "authReaderRole", AUTH_READER_ROLE, "authReaderPassword", secrets.authReaderPassword()));
+        SchemaMigration.migrate(Schema.RESOURCE, migrationTarget(LocalDatabase.RESOURCES),
+                Map.of("serviceRole", Schema.RESOURCE.defaultServiceRole(),
+                        "servicePassword", secrets.resourceServicePassword()));
     }
 
     private SchemaMigration.Target migrationTarget(String database) {

@@ -7,8 +7,10 @@ import java.util.Optional;
 
 /**
  * {@code java -jar schema-migrations.jar ticket|resource}: what the {@code migrate-schema} init container runs before
- * ticket-service or resource-service starts. Configuration comes from the same environment variables the services'
- * deployments already have; the error message never contains a password ({@link SchemaMigration.Failed}).
+ * ticket-service or resource-service starts, as the database owner ({@code ONECLOUD_DB_USERNAME}). It grants the
+ * service's own login role ({@code ONECLOUD_DB_SERVICE_ROLE}, default {@link Schema#defaultServiceRole()}; created with
+ * {@code ONECLOUD_DB_SERVICE_PASSWORD} where it does not exist yet) the rows but not the schema. The error message never
+ * contains a password ({@link SchemaMigration.Failed}).
  */
 public final class MigrateMain {
 
@@ -43,6 +45,8 @@ public final class MigrateMain {
 
     private Map<String, String> placeholders(Schema schema) {
         Map<String, String> values = new HashMap<>();
+        values.put("serviceRole", env("ONECLOUD_DB_SERVICE_ROLE").orElse(schema.defaultServiceRole()));
+        values.put("servicePassword", required("ONECLOUD_DB_SERVICE_PASSWORD"));
         if (schema == Schema.TICKET) {
             values.put("authReaderRole", env("ONECLOUD_AUTH_READER_ROLE").orElse("onecloud_auth_reader"));
             values.put("authReaderPassword", required("ONECLOUD_AUTH_READER_PASSWORD"));

@@ -2,25 +2,37 @@ package com.onecloud.migrations;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.Stream;
 
-/** The databases whose schema this module owns, each with its Flyway location and the placeholders it needs. */
+/**
+ * The databases whose schema this module owns, each with its Flyway locations and the placeholders it needs. Both
+ * include {@code db/service-role}: the service's own login role, with rights on the rows but not on the schema.
+ */
 public enum Schema {
 
     /** ticket-service's database, including the view {@code auth_v1.credential} and the role auth-service reads with. */
-    TICKET("classpath:db/ticket", List.of("authReaderRole", "authReaderPassword")),
+    TICKET("classpath:db/ticket", "authReaderRole", "authReaderPassword"),
     /** resource-service's database: organizations, users, contacts and its outbox. */
-    RESOURCE("classpath:db/resource", List.of());
+    RESOURCE("classpath:db/resource");
+
+    private static final String SERVICE_ROLE = "classpath:db/service-role";
 
     private final String location;
     private final List<String> placeholders;
 
-    Schema(String location, List<String> placeholders) {
+    Schema(String location, String... placeholders) {
         this.location = location;
-        this.placeholders = placeholders;
+        this.placeholders = Stream.concat(Stream.of("serviceRole", "servicePassword"), Stream.of(placeholders))
+                .toList();
     }
 
-    String location() {
-        return location;
+    String[] locations() {
+        return new String[] { location, SERVICE_ROLE };
+    }
+
+    /** The login role the service connects with unless told otherwise: {@code onecloud_<schema>_service}. */
+    public String defaultServiceRole() {
+        return "onecloud_" + name().toLowerCase(Locale.ROOT) + "_service";
     }
 
     /** Placeholder names every migration of this schema may use; each must be given a value. */

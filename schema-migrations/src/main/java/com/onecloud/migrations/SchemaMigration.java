@@ -45,7 +45,7 @@ public final class SchemaMigration {
         try {
             return Flyway.configure(SchemaMigration.class.getClassLoader())
                     .dataSource(target.jdbcUrl(), target.username(), target.password())
-                    .locations(schema.location())
+                    .locations(schema.locations())
                     .placeholders(placeholders)
                     .load()
                     .migrate()

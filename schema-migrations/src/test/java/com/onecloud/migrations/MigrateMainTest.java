@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -17,6 +20,7 @@ class MigrateMainTest {
 
     private static final String OWNER_PASSWORD = "owner-password-1234";
     private static final String READER_PASSWORD = "reader-password-5678";
+    private static final String SERVICE_PASSWORD = "service-password-9012";
 
     private static TestPostgres postgres;
 
@@ -37,28 +41,35 @@ class MigrateMainTest {
     }
 
     @Test
-    void migratesAndSaysSo() {
+    void migratesAndSaysSo() throws Exception {
         Map<String, String> env = Map.of("ONECLOUD_DB_JDBC_URL", url("resources"), "ONECLOUD_DB_USERNAME", "postgres",
-                "ONECLOUD_DB_PASSWORD", "postgres");
+                "ONECLOUD_DB_PASSWORD", "postgres", "ONECLOUD_DB_SERVICE_PASSWORD", SERVICE_PASSWORD);
         assertThat(run(env, "resource")).isZero();
         assertThat(out()).contains("schema resource:").contains("database up to date");
         assertThat(run(env, "resource")).as("again: nothing to do").isZero();
+        try (Connection service = postgres.connect("resources", "onecloud_resource_service", SERVICE_PASSWORD);
+                Statement s = service.createStatement(); ResultSet rs = s.executeQuery("SELECT count(*) FROM contact")) {
+            assertThat(rs.next()).as("the default service role was made and may read").isTrue();
+        }
     }
 
     @Test
     void aFailedMigrationExitsNonZeroWithoutPrintingAPassword() {
         Map<String, String> env = new HashMap<>(Map.of("ONECLOUD_DB_JDBC_URL", url("owned"),
                 "ONECLOUD_DB_USERNAME", "owner", "ONECLOUD_DB_PASSWORD", OWNER_PASSWORD,
-                "ONECLOUD_AUTH_READER_PASSWORD", READER_PASSWORD));
+                "ONECLOUD_AUTH_READER_PASSWORD", READER_PASSWORD, "ONECLOUD_DB_SERVICE_PASSWORD", SERVICE_PASSWORD));
         assertThat(run(env, "ticket")).isEqualTo(1);
         assertThat(err()).contains("schema migration failed").contains("permission denied to create role")
-                .doesNotContain(READER_PASSWORD).doesNotContain(OWNER_PASSWORD);
+                .doesNotContain(READER_PASSWORD).doesNotContain(OWNER_PASSWORD).doesNotContain(SERVICE_PASSWORD);
     }
 
     @Test
     void missingSettingsAndUnknownSchemasAreNamed() {
         assertThat(run(Map.of(), "ticket")).isEqualTo(1);
         assertThat(err()).contains("ONECLOUD_DB_JDBC_URL is not set");
+        assertThat(run(Map.of("ONECLOUD_DB_JDBC_URL", url("resources"), "ONECLOUD_DB_USERNAME", "postgres",
+                "ONECLOUD_DB_PASSWORD", "postgres"), "resource")).isEqualTo(1);
+        assertThat(err()).contains("ONECLOUD_DB_SERVICE_PASSWORD is not set");
         assertThat(run(Map.of(), "tickets")).isEqualTo(1);
         assertThat(err()).contains("expected ticket or resource");
         assertThat(run(Map.of())).isEqualTo(1);

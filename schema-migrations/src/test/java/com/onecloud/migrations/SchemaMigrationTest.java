@@ -13,18 +13,24 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** Both schemas migrate on a real PostgreSQL, a second run changes nothing, and a missing value stops the run. */
+/**
+ * Both schemas migrate on a real PostgreSQL, a second run changes nothing, each service's role gets the rows but not the
+ * schema, and a missing value stops the run.
+ */
 class SchemaMigrationTest {
 
-    private static final Map<String, String> READER = Map.of("authReaderRole", "reader_test",
+    private static final Map<String, String> TICKET_ROLES = Map.of("serviceRole", "ticket_service_test",
+            "servicePassword", "ticket-service-test-password", "authReaderRole", "reader_test",
             "authReaderPassword", "reader-test-password");
+    private static final Map<String, String> RESOURCE_ROLES = Map.of("serviceRole", "resource_service_test",
+            "servicePassword", "resource-service-test-password");
 
     private static TestPostgres postgres;
 
     @BeforeAll
     static void start() throws Exception {
         postgres = TestPostgres.start("CREATE DATABASE tickets", "CREATE DATABASE resources",
-                "CREATE DATABASE untouched");
+                "CREATE DATABASE untouched", "CREATE DATABASE tickets_roles", "CREATE DATABASE resources_roles");
     }
 
     @AfterAll
@@ -34,8 +40,8 @@ class SchemaMigrationTest {
 
     @Test
     void theTicketSchemaPublishesTheViewAuthServiceReadsAndItsRole() throws Exception {
-        assertThat(SchemaMigration.migrate(Schema.TICKET, target("tickets"), READER)).isPositive();
-        assertThat(SchemaMigration.migrate(Schema.TICKET, target("tickets"), READER)).as("up to date").isZero();
+        assertThat(SchemaMigration.migrate(Schema.TICKET, target("tickets"), TICKET_ROLES)).isPositive();
+        assertThat(SchemaMigration.migrate(Schema.TICKET, target("tickets"), TICKET_ROLES)).as("up to date").isZero();
         try (Connection reader = connect("tickets", "reader_test", "reader-test-password");
                 Statement s = reader.createStatement();
                 ResultSet rs = s.executeQuery("SELECT count(*) FROM auth_v1.credential")) {
@@ -46,18 +52,65 @@ class SchemaMigrationTest {
 
     @Test
     void theResourceSchemaCreatesTheDirectoryTables() throws Exception {
-        assertThat(SchemaMigration.migrate(Schema.RESOURCE, target("resources"), Map.of())).isPositive();
+        assertThat(SchemaMigration.migrate(Schema.RESOURCE, target("resources"), RESOURCE_ROLES)).isPositive();
         try (Connection c = connect("resources", "postgres", "postgres"); Statement s = c.createStatement();
                 ResultSet rs = s.executeQuery("SELECT count(*) FROM contact")) {
             assertThat(rs.next()).isTrue();
         }
-        assertThat(SchemaMigration.migrate(Schema.RESOURCE, target("resources"), Map.of())).isZero();
+        assertThat(SchemaMigration.migrate(Schema.RESOURCE, target("resources"), RESOURCE_ROLES)).isZero();
+    }
+
+    @Test
+    void eachServiceRoleMayChangeTheRowsButNotTheSchema() throws Exception {
+        SchemaMigration.migrate(Schema.TICKET, target("tickets_roles"), TICKET_ROLES);
+        SchemaMigration.migrate(Schema.RESOURCE, target("resources_roles"), RESOURCE_ROLES);
+        assertRowsButNotSchema("tickets_roles", TICKET_ROLES, "ticket");
+        assertRowsButNotSchema("resources_roles", RESOURCE_ROLES, "contact");
+        try (Connection service = connect("tickets_roles", "ticket_service_test", "ticket-service-test-password");
+                Statement s = service.createStatement()) {
+            assertThatThrownBy(() -> s.executeQuery("SELECT count(*) FROM auth_v1.credential"))
+                    .as("auth-service's view is not ticket-service's business").hasMessageContaining("permission denied");
+        }
+    }
+
+    /** The service role reads and writes every table, later ones too, and can neither change a table nor add one. */
+    private static void assertRowsButNotSchema(String database, Map<String, String> roles, String table)
+            throws SQLException {
+        String role = roles.get("serviceRole");
+        try (Connection owner = connect(database, "postgres", "postgres"); Statement s = owner.createStatement()) {
+            // What a later migration creates, as the owner the migrations run as.
+            s.execute("CREATE TABLE IF NOT EXISTS added_later (id int)");
+            try (ResultSet rs = s.executeQuery("SELECT tablename,"
+                    + " has_table_privilege('" + role + "', tablename, 'SELECT, INSERT, UPDATE, DELETE'),"
+                    + " has_table_privilege('" + role + "', tablename, 'TRUNCATE, REFERENCES, TRIGGER')"
+                    + " FROM pg_tables WHERE schemaname = 'public'")) {
+                int tables = 0;
+                while (rs.next()) {
+                    tables++;
+                    boolean history = rs.getString(1).equals("flyway_schema_history");
+                    assertThat(rs.getBoolean(2)).as(database + "." + rs.getString(1) + " rows").isEqualTo(!history);
+                    assertThat(rs.getBoolean(3)).as(database + "." + rs.getString(1) + " beyond rows").isFalse();
+                }
+                assertThat(tables).as(database + " tables").isGreaterThan(2);
+            }
+        }
+        try (Connection service = connect(database, role, roles.get("servicePassword"));
+                Statement s = service.createStatement()) {
+            assertThat(s.executeUpdate("DELETE FROM " + table + " WHERE false")).isZero();
+            assertThat(s.executeUpdate("INSERT INTO added_later VALUES (1)")).isOne();
+            assertThatThrownBy(() -> s.execute("CREATE TABLE sneaky (id int)")).hasMessageContaining("permission denied");
+            assertThatThrownBy(() -> s.execute("ALTER TABLE " + table + " ADD COLUMN sneaky int"))
+                    .hasMessageContaining("must be owner");
+            assertThatThrownBy(() -> s.execute("DROP TABLE " + table)).hasMessageContaining("must be owner");
+            assertThatThrownBy(() -> s.execute("DELETE FROM flyway_schema_history"))
+                    .hasMessageContaining("permission denied");
+        }
     }
 
     @Test
     void aMissingPlaceholderStopsTheRunBeforeAnythingIsApplied() throws Exception {
         assertThatThrownBy(() -> SchemaMigration.migrate(Schema.TICKET, target("untouched"),
-                Map.of("authReaderRole", "reader_test")))
+                Map.of("serviceRole", "ticket_service_test", "servicePassword", "x", "authReaderRole", "reader_test")))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("authReaderPassword");
         try (Connection c = connect("untouched", "postgres", "postgres"); Statement s = c.createStatement();
                 ResultSet rs = s.executeQuery("SELECT count(*) FROM pg_tables WHERE schemaname = 'public'")) {

@@ -18,8 +18,11 @@ final class RunningPlatform {
 
     /** The longest a revoked credential may keep working while Kafka is down, on this test platform. */
     static final Duration CACHE_TTL = Duration.ofSeconds(5);
+    /** The embedded PostgreSQL's superuser (name and password), which the migrations run as. */
+    static final String SUPERUSER = "postgres";
 
     private static Platform platform;
+    private static int postgresPort;
 
     private RunningPlatform() {
     }
@@ -28,8 +31,9 @@ final class RunningPlatform {
         if (platform == null) {
             Path root = repositoryRoot();
             Path data = root.resolve("system-tests/target/platform-" + System.currentTimeMillis());
-            platform = Platform.start(new PlatformConfig(root, data, freePort(), freePort(), freePort(), freePort(),
-                    freePort(), null, "postgres", "postgres", null, Map.of(
+            postgresPort = freePort();
+            platform = Platform.start(new PlatformConfig(root, data, freePort(), freePort(), freePort(), postgresPort,
+                    freePort(), null, SUPERUSER, SUPERUSER, null, Map.of(
                             // Short cache lifetimes, so that the Kafka-outage bound can be observed in a test.
                             "ONECLOUD_AUTH_CACHE_TTL", CACHE_TTL.toSeconds() + "s",
                             "ONECLOUD_AUTH_CLIENT_CACHE_MAX_AGE", CACHE_TTL.toSeconds() + "s")));
@@ -37,6 +41,12 @@ final class RunningPlatform {
             Runtime.getRuntime().addShutdownHook(new Thread(started::close, "platform-stop"));
         }
         return platform;
+    }
+
+    /** A database of the platform's PostgreSQL, for tests that inspect it as {@link #SUPERUSER}. */
+    static String jdbcUrl(String database) {
+        get();
+        return "jdbc:postgresql://localhost:" + postgresPort + "/" + database;
     }
 
     static Path repositoryRoot() {

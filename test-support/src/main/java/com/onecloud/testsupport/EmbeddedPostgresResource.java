@@ -4,6 +4,7 @@ import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -23,9 +24,8 @@ public class EmbeddedPostgresResource implements QuarkusTestResourceLifecycleMan
 
     public static final String USER = "postgres";
     public static final String PASSWORD = "postgres";
-    /** The role and password ticket-service's migration creates for auth-service, in tests. */
-    private static final Map<String, String> TEST_READER = Map.of("authReaderRole", "onecloud_auth_reader",
-            "authReaderPassword", "test-only-auth-reader");
+    /** The password of the roles the migrations create in tests (the service's own; auth-service's reader). */
+    private static final String ROLE_PASSWORD = "test-only-role-password";
 
     private static EmbeddedPostgres server;
     private static final Set<Schema> MIGRATED = EnumSet.noneOf(Schema.class);
@@ -34,10 +34,11 @@ public class EmbeddedPostgresResource implements QuarkusTestResourceLifecycleMan
     public Map<String, String> start() {
         EmbeddedPostgres pg = server();
         schema().ifPresent(EmbeddedPostgresResource::migrate);
+        // The application connects as production's does: with its schema's service role, rights on the rows only.
         return Map.of(
                 "quarkus.datasource.reactive.url", "postgresql://localhost:" + pg.getPort() + "/postgres",
-                "quarkus.datasource.username", USER,
-                "quarkus.datasource.password", PASSWORD);
+                "quarkus.datasource.username", schema().map(Schema::defaultServiceRole).orElse(USER),
+                "quarkus.datasource.password", schema().isPresent() ? ROLE_PASSWORD : PASSWORD);
     }
 
     @Override
@@ -53,9 +54,19 @@ public class EmbeddedPostgresResource implements QuarkusTestResourceLifecycleMan
     /** Migrates {@code schema} on this JVM's server, once. */
     private static synchronized void migrate(Schema schema) {
         if (MIGRATED.add(schema)) {
-            SchemaMigration.migrate(schema, new SchemaMigration.Target(jdbcUrl(), USER, PASSWORD),
-                    schema == Schema.TICKET ? TEST_READER : Map.of());
+            SchemaMigration.migrate(schema, new SchemaMigration.Target(jdbcUrl(), USER, PASSWORD), placeholders(schema));
         }
+    }
+
+    /** What the migration of {@code schema} needs in tests: the roles it creates, all with the test password. */
+    public static Map<String, String> placeholders(Schema schema) {
+        Map<String, String> values = new HashMap<>(Map.of("serviceRole", schema.defaultServiceRole(),
+                "servicePassword", ROLE_PASSWORD));
+        if (schema == Schema.TICKET) {
+            values.put("authReaderRole", "onecloud_auth_reader");
+            values.put("authReaderPassword", ROLE_PASSWORD);
+        }
+        return values;
     }
 
     /** The server of this JVM, started on first use. */

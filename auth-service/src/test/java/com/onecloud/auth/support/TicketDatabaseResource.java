@@ -16,8 +16,9 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
  */
 public class TicketDatabaseResource implements QuarkusTestResourceLifecycleManager {
 
-    public static final String READER = "onecloud_auth_reader";
-    public static final String READER_PASSWORD = "reader-test-password";
+    private static final Map<String, String> MIGRATION = EmbeddedPostgresResource.placeholders(Schema.TICKET);
+    public static final String READER = MIGRATION.get("authReaderRole");
+    public static final String READER_PASSWORD = MIGRATION.get("authReaderPassword");
     /** Where test code finds the superuser JDBC URL (the application itself has no JDBC datasource). */
     public static final String JDBC_URL_PROPERTY = "onecloud.test.superuser-jdbc-url";
 
@@ -41,6 +42,6 @@ public class TicketDatabaseResource implements QuarkusTestResourceLifecycleManag
     private static synchronized void migrate(String jdbcUrl) {
         SchemaMigration.migrate(Schema.TICKET,
                 new SchemaMigration.Target(jdbcUrl, EmbeddedPostgresResource.USER, EmbeddedPostgresResource.PASSWORD),
-                Map.of("authReaderRole", READER, "authReaderPassword", READER_PASSWORD));
+                MIGRATION);
     }
 }
