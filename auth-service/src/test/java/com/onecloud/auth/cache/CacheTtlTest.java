@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import com.onecloud.auth.credential.CredentialStore;
 import com.onecloud.auth.revocation.RevocationListener;
 import com.onecloud.auth.support.CapturedLog;
+import com.onecloud.auth.support.Listening;
 import com.onecloud.auth.support.TicketDatabaseResource;
 import com.onecloud.auth.support.Tickets;
 import com.onecloud.auth.support.Tickets.Issued;
@@ -45,10 +46,9 @@ class CacheTtlTest {
     @Inject
     RevocationListener listener;
 
-    /** The first partition assignment empties the cache; cache assertions start after it. */
     @BeforeEach
     void listenerIsAssigned() {
-        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).until(listener::isListening);
+        Listening.awaitAssignment(listener);
     }
 
     @AfterAll

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 
 import com.onecloud.auth.credential.CredentialStore;
 import com.onecloud.auth.support.CapturedLog;
+import com.onecloud.auth.support.Listening;
 import com.onecloud.auth.support.RevocationEvents;
 import com.onecloud.auth.support.TicketDatabaseResource;
 import com.onecloud.auth.support.Tickets;
@@ -54,7 +55,7 @@ class KafkaOutageTest {
 
     @Test
     void revocationsAreReceivedAgainAfterABrokerOutage() throws Exception {
-        await().atMost(Duration.ofSeconds(30)).until(listener::isListening);
+        Listening.awaitAssignment(listener);
         Issued app = Tickets.issue(PrincipalKind.APPLICATION, ALL);
         assertThat(outcome(app.basic(), Audience.ADMIN_API, Api.USERS)).isEqualTo("ALLOW");
 

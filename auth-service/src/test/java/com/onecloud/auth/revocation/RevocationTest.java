@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 
 import com.onecloud.auth.credential.CredentialStore;
 import com.onecloud.auth.support.CapturedLog;
+import com.onecloud.auth.support.Listening;
 import com.onecloud.auth.support.RevocationEvents;
 import com.onecloud.auth.support.TicketDatabaseResource;
 import com.onecloud.auth.support.Tickets;
@@ -66,7 +67,7 @@ class RevocationTest {
 
     @BeforeEach
     void listenerIsAssigned() {
-        await().atMost(Duration.ofSeconds(30)).until(listener::isListening);
+        Listening.awaitAssignment(listener);
     }
 
     @Test

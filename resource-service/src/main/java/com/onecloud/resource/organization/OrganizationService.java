@@ -25,6 +25,8 @@ import io.smallrye.mutiny.Uni;
 public class OrganizationService {
 
     static final String SOURCE = "/onecloud/resource-service";
+    /** The detail of the 404 for a missing organization, shared with the features that require one. */
+    public static final String NOT_FOUND = "Organization not found.";
 
     private final Outbox outbox;
 
@@ -52,13 +54,13 @@ public class OrganizationService {
 
     public Uni<OrganizationEntity> get(String id) {
         return Panache.withSession(() -> OrganizationEntity.<OrganizationEntity>findById(id))
-                .onItem().ifNull().failWith(() -> new NotFound("Organization not found."));
+                .onItem().ifNull().failWith(() -> new NotFound(NOT_FOUND));
     }
 
     public Uni<OrganizationEntity> update(String id, long expectedVersion, String name) {
         return Persistence.staleAsConflict(Transactions.inTransaction(() -> OrganizationEntity
                 .<OrganizationEntity>findById(id)
-                .onItem().ifNull().failWith(() -> new NotFound("Organization not found."))
+                .onItem().ifNull().failWith(() -> new NotFound(NOT_FOUND))
                 .invoke(org -> {
                     if (org.version != expectedVersion) {
                         throw new Conflict("Version " + expectedVersion + " is stale; the organization is at version "
@@ -71,7 +73,7 @@ public class OrganizationService {
 
     public Uni<Void> delete(String id) {
         return outbox.inTransaction(() -> OrganizationEntity.<OrganizationEntity>findById(id)
-                .onItem().ifNull().failWith(() -> new NotFound("Organization not found."))
+                .onItem().ifNull().failWith(() -> new NotFound(NOT_FOUND))
                 .call(org -> OrganizationEntity.delete("id", id))
                 .call(org -> outbox.append(Topics.DIRECTORY_EVENTS, id, CloudEvent.of(SOURCE,
                         Topics.ORGANIZATION_DELETED, id, Instant.now(), new OrganizationDeleted(id, Instant.now()))))

@@ -17,6 +17,7 @@ import com.onecloud.resource.common.Ids;
 import com.onecloud.resource.common.Persistence;
 import com.onecloud.resource.contact.ContactEntity;
 import com.onecloud.resource.organization.OrganizationEntity;
+import com.onecloud.resource.organization.OrganizationService;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.panache.common.Sort;
@@ -31,7 +32,6 @@ public class UserService {
 
     static final String SOURCE = "/onecloud/resource-service";
     static final String DUPLICATE = "A user with this email already exists in the organization.";
-    private static final String NO_ORGANIZATION = "Organization not found.";
 
     private final Outbox outbox;
 
@@ -50,7 +50,7 @@ public class UserService {
                         .call(() -> requireUniqueEmail(orgId, body.email, null))
                         .call(() -> user.persist())
                         .call(() -> Panache.getSession().chain(s -> s.flush()))
-                        .replaceWith(user)), DUPLICATE), NO_ORGANIZATION);
+                        .replaceWith(user)), DUPLICATE), OrganizationService.NOT_FOUND);
     }
 
     public Uni<List<UserEntity>> page(String orgId, PageRequest page) {
@@ -98,7 +98,7 @@ public class UserService {
 
     private static Uni<Void> requireOrganization(String orgId) {
         return OrganizationEntity.<OrganizationEntity>findById(orgId)
-                .onItem().ifNull().failWith(() -> new NotFound(NO_ORGANIZATION))
+                .onItem().ifNull().failWith(() -> new NotFound(OrganizationService.NOT_FOUND))
                 .replaceWithVoid();
     }
 
