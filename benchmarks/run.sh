@@ -17,7 +17,9 @@
 # Settings (environment): BENCH_DURATION (s per measured run, 20), BENCH_WARMUP (s, 10), BENCH_CONTACTS (100000),
 # BENCH_REVOCATIONS (100), BENCH_REVOCATION_WARMUP (10, not counted), BENCH_COLD_TOKENS (30000),
 # BENCH_COLD_WARMUP_TOKENS (3000), BENCH_COLD_DURATION (s, 4),
-# BENCH_SOAK (s, 300; 0 skips), BENCH_STARTUP_RUNS (3), BENCH_OVERHEAD_ROUNDS (3), BENCH_WRK_THREADS (2),
+# BENCH_SOAK (s, 300; 0 skips), BENCH_STARTUP_RUNS (3),
+# BENCH_QUIET_PERCENT (10: each measured start waits until the CPUs are at most this busy over 2 s, at most 60 s; 100: at once),
+# BENCH_OVERHEAD_ROUNDS (3), BENCH_WRK_THREADS (2),
 # BENCH_WRK_CONNECTIONS (32),
 # BENCH_PHASES (comma list of startup,overhead,decisions,crud,revocation,soak; default all),
 # BENCH_SERVICE_ENV ("NAME=value;..." extra environment for every service, for experiments), BENCH_NMT=1 (native memory tracking in every service, summary in run-*/memory-*.txt), BENCH_JFR=1 (records JFR on the service under test during each measurement: a profiling run, slower numbers;

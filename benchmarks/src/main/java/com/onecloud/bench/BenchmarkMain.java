@@ -41,8 +41,6 @@ public final class BenchmarkMain {
 
     private static final String CONTACT_PREFIX = "bench";
     private static final Pattern STARTED = Pattern.compile("started in ([0-9.]+)s");
-    /** A start is measured once the machine's CPUs are at most this busy, or after {@link #QUIET_WAIT}. */
-    private static final int QUIET_PERCENT = 10;
     private static final Duration QUIET_WAIT = Duration.ofSeconds(60);
 
     private final Path root;
@@ -58,6 +56,8 @@ public final class BenchmarkMain {
     private final int coldDuration = env("BENCH_COLD_DURATION", 4);
     private final int soak = env("BENCH_SOAK", 300);
     private final int startupRuns = env("BENCH_STARTUP_RUNS", 3);
+    /** A start is measured once the machine's CPUs are at most this busy (100: at once), or after {@link #QUIET_WAIT}. */
+    private final int quietPercent = env("BENCH_QUIET_PERCENT", 10);
     private final int overheadRounds = env("BENCH_OVERHEAD_ROUNDS", 3);
     private final boolean jfr = env("BENCH_JFR", 0) == 1;
     private final boolean nmt = env("BENCH_NMT", 0) == 1;
@@ -162,7 +162,7 @@ public final class BenchmarkMain {
                 .append("` from the service's `target/quarkus-app`). *Ready* = from process start to the first"
                         + " 200 of `/q/health/ready` (polled every 10 ms); *Quarkus* = the \"started in\" of its log."
                         + " resource-service is its `bench` build (one extra endpoint). Each start waits until the"
-                        + " machine is quiet (CPUs at most " + QUIET_PERCENT + " % busy over 2 s, at most "
+                        + " machine is quiet (CPUs at most " + quietPercent + " % busy over 2 s, at most "
                         + QUIET_WAIT.toSeconds() + " s): the other services keep compiling for a while after they"
                         + " started, and a start measured then measures them too.\n\n")
                 .append("| service | ready, each run (s) | Quarkus \"started in\" (s) | CPUs busy before each start"
@@ -183,7 +183,7 @@ public final class BenchmarkMain {
                 List<String> quarkus = new ArrayList<>();
                 List<String> busy = new ArrayList<>();
                 for (int run = 0; run < startupRuns; run++) {
-                    QuietMachine.Quiet quiet = QuietMachine.await(QUIET_PERCENT, QUIET_WAIT);
+                    QuietMachine.Quiet quiet = QuietMachine.await(quietPercent, QUIET_WAIT);
                     busy.add(Math.round(quiet.busyPercent()) + " % (after " + Math.round(quiet.waitedSeconds())
                             + " s)");
                     platform.kill(name);
