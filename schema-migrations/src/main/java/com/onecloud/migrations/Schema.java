@@ -15,7 +15,7 @@ public enum Schema {
     /** resource-service's database: organizations, users, contacts and its outbox. */
     RESOURCE("classpath:db/resource");
 
-    private static final String SERVICE_ROLE = "classpath:db/service-role";
+    private static final String SERVICE_ROLE_LOCATION = "classpath:db/service-role";
 
     private final String location;
     private final List<String> placeholders;
@@ -27,7 +27,7 @@ public enum Schema {
     }
 
     String[] locations() {
-        return new String[] { location, SERVICE_ROLE };
+        return new String[] { location, SERVICE_ROLE_LOCATION };
     }
 
     /** The login role the service connects with unless told otherwise: {@code onecloud_<schema>_service}. */
