@@ -30,7 +30,6 @@ public final class Platform implements AutoCloseable {
     public static final String AUTH = "auth-service";
     public static final String RESOURCE = "resource-service";
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(90);
-    private static final String AUTH_READER_ROLE = "onecloud_auth_reader";
 
     private final PlatformConfig config;
     private final LocalSecrets secrets;
@@ -77,7 +76,7 @@ public final class Platform implements AutoCloseable {
         ticketEnv.put("ONECLOUD_BOOTSTRAP_SECRET", secrets.bootstrapSecret());
 
         Map<String, String> authEnv = new HashMap<>(common);
-        authEnv.putAll(datasource(LocalDatabase.TICKETS, AUTH_READER_ROLE, secrets.authReaderPassword()));
+        authEnv.putAll(datasource(LocalDatabase.TICKETS, Schema.AUTH_READER_ROLE, secrets.authReaderPassword()));
         authEnv.put("QUARKUS_HTTP_PORT", Integer.toString(config.authPort()));
 
         Map<String, String> resourceEnv = new HashMap<>(common);
@@ -132,12 +131,9 @@ public final class Platform implements AutoCloseable {
      */
     private void migrateSchemas() {
         SchemaMigration.migrate(Schema.TICKET, migrationTarget(LocalDatabase.TICKETS),
-                Map.of("serviceRole", Schema.TICKET.defaultServiceRole(),
-                        "servicePassword", secrets.ticketServicePassword(),
-                        "authReaderRole", AUTH_READER_ROLE, "authReaderPassword", secrets.authReaderPassword()));
+                Schema.TICKET.placeholderValues(secrets.ticketServicePassword(), secrets.authReaderPassword()));
         SchemaMigration.migrate(Schema.RESOURCE, migrationTarget(LocalDatabase.RESOURCES),
-                Map.of("serviceRole", Schema.RESOURCE.defaultServiceRole(),
-                        "servicePassword", secrets.resourceServicePassword()));
+                Schema.RESOURCE.placeholderValues(secrets.resourceServicePassword(), null));
     }
 
     private SchemaMigration.Target migrationTarget(String database) {

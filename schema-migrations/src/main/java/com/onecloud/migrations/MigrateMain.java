@@ -1,7 +1,6 @@
 package com.onecloud.migrations;
 
 import java.io.PrintStream;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 
@@ -44,14 +43,10 @@ public final class MigrateMain {
     }
 
     private Map<String, String> placeholders(Schema schema) {
-        Map<String, String> values = new HashMap<>();
-        values.put("serviceRole", env("ONECLOUD_DB_SERVICE_ROLE").orElse(schema.defaultServiceRole()));
-        values.put("servicePassword", required("ONECLOUD_DB_SERVICE_PASSWORD"));
-        if (schema == Schema.TICKET) {
-            values.put("authReaderRole", env("ONECLOUD_AUTH_READER_ROLE").orElse("onecloud_auth_reader"));
-            values.put("authReaderPassword", required("ONECLOUD_AUTH_READER_PASSWORD"));
-        }
-        return values;
+        return schema.placeholderValues(env("ONECLOUD_DB_SERVICE_ROLE").orElse(schema.defaultServiceRole()),
+                required("ONECLOUD_DB_SERVICE_PASSWORD"),
+                env("ONECLOUD_AUTH_READER_ROLE").orElse(Schema.AUTH_READER_ROLE),
+                schema == Schema.TICKET ? required("ONECLOUD_AUTH_READER_PASSWORD") : null);
     }
 
     private String required(String name) {

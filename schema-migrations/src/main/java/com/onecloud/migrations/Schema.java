@@ -1,7 +1,9 @@
 package com.onecloud.migrations;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.stream.Stream;
 
 /**
@@ -15,6 +17,8 @@ public enum Schema {
     /** resource-service's database: organizations, users, contacts and its outbox. */
     RESOURCE("classpath:db/resource");
 
+    /** The login role auth-service reads the ticket schema's view with, unless told otherwise. */
+    public static final String AUTH_READER_ROLE = "onecloud_auth_reader";
     private static final String SERVICE_ROLE_LOCATION = "classpath:db/service-role";
 
     private final String location;
@@ -33,6 +37,28 @@ public enum Schema {
     /** The login role the service connects with unless told otherwise: {@code onecloud_<schema>_service}. */
     public String defaultServiceRole() {
         return "onecloud_" + name().toLowerCase(Locale.ROOT) + "_service";
+    }
+
+    /**
+     * The placeholder values of this schema's migrations: the service's login role and its password, and for the ticket
+     * schema auth-service's reader role and its password (ignored for the resource schema). A password is used only
+     * where the migration creates its role.
+     */
+    public Map<String, String> placeholderValues(String serviceRole, String servicePassword, String authReaderRole,
+            String authReaderPassword) {
+        Map<String, String> values = new HashMap<>();
+        values.put("serviceRole", serviceRole);
+        values.put("servicePassword", servicePassword);
+        if (this == TICKET) {
+            values.put("authReaderRole", authReaderRole);
+            values.put("authReaderPassword", authReaderPassword);
+        }
+        return values;
+    }
+
+    /** {@link #placeholderValues(String, String, String, String)} with the default role names. */
+    public Map<String, String> placeholderValues(String servicePassword, String authReaderPassword) {
+        return placeholderValues(defaultServiceRole(), servicePassword, AUTH_READER_ROLE, authReaderPassword);
     }
 
     /** Placeholder names every migration of this schema may use; each must be given a value. */

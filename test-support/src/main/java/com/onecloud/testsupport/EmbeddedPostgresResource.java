@@ -4,7 +4,6 @@ import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.EnumSet;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -60,13 +59,7 @@ public class EmbeddedPostgresResource implements QuarkusTestResourceLifecycleMan
 
     /** What the migration of {@code schema} needs in tests: the roles it creates, all with the test password. */
     public static Map<String, String> placeholders(Schema schema) {
-        Map<String, String> values = new HashMap<>(Map.of("serviceRole", schema.defaultServiceRole(),
-                "servicePassword", ROLE_PASSWORD));
-        if (schema == Schema.TICKET) {
-            values.put("authReaderRole", "onecloud_auth_reader");
-            values.put("authReaderPassword", ROLE_PASSWORD);
-        }
-        return values;
+        return schema.placeholderValues(ROLE_PASSWORD, ROLE_PASSWORD);
     }
 
     /** The server of this JVM, started on first use. */
