@@ -2,8 +2,7 @@ package com.onecloud.edge.auth;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -25,7 +24,7 @@ public class DecisionCache {
     }
 
     private final Cache<String, Entry> entries;
-    private final ConcurrentHashMap<String, Set<String>> keysByTicket = new ConcurrentHashMap<>();
+    private final KeysByTicket keysByTicket = new KeysByTicket();
     /** Tickets revoked within the maximum age: none of their decisions is cached or honoured. */
     private final Cache<String, Boolean> revokedTickets;
     private final long maxAgeNanos;
@@ -51,10 +50,12 @@ public class DecisionCache {
         return entry == null || entry.expiresAtNanos() - System.nanoTime() <= 0 ? null : entry.decision();
     }
 
-    /** Keeps an ALLOW decision for as long as it may be reused; anything else is not cached. */
+    /**
+     * Keeps an ALLOW decision for as long as it may be reused; anything else is not cached, nor is a decision for a
+     * ticket revoked meanwhile (see {@link KeysByTicket}).
+     */
     public void put(String key, Decision decision) {
-        if (decision.outcome() != Decision.Outcome.ALLOW || decision.cacheSeconds() <= 0
-                || isRevoked(decision.principal().ticketId())) {
+        if (decision.outcome() != Decision.Outcome.ALLOW || decision.cacheSeconds() <= 0) {
             return;
         }
         String ticketId = decision.principal().ticketId();
@@ -66,18 +67,23 @@ public class DecisionCache {
         if (ttl <= 0) {
             return;
         }
-        if (ticketId != null) {
-            keysByTicket.computeIfAbsent(ticketId, id -> ConcurrentHashMap.newKeySet()).add(key);
+        Entry entry = new Entry(decision, System.nanoTime() + ttl);
+        if (ticketId == null) {
+            entries.put(key, entry);
+            return;
         }
-        entries.put(key, new Entry(decision, System.nanoTime() + ttl));
+        keysByTicket.addIf(ticketId, key, () -> {
+            if (isRevoked(ticketId)) {
+                return false;
+            }
+            entries.put(key, entry);
+            return true;
+        });
     }
 
     /** Drops every decision made for {@code ticketId}; returns how many were dropped. */
     public int evictTicket(String ticketId) {
-        Set<String> keys = keysByTicket.remove(ticketId);
-        if (keys == null) {
-            return 0;
-        }
+        List<String> keys = keysByTicket.removeAll(ticketId);
         entries.invalidateAll(keys);
         return keys.size();
     }
@@ -105,10 +111,7 @@ public class DecisionCache {
     private void forgetKey(Decision decision, String key) {
         String ticketId = decision.principal() == null ? null : decision.principal().ticketId();
         if (ticketId != null) {
-            keysByTicket.computeIfPresent(ticketId, (id, keys) -> {
-                keys.remove(key);
-                return keys.isEmpty() ? null : keys;
-            });
+            keysByTicket.removeIf(ticketId, key::equals);
         }
     }
 }

@@ -2,11 +2,8 @@ package com.onecloud.auth.cache;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashSet;
 import java.util.Optional;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -18,6 +15,7 @@ import com.github.benmanes.caffeine.cache.Expiry;
 import com.github.benmanes.caffeine.cache.RemovalCause;
 import com.github.benmanes.caffeine.cache.Ticker;
 import com.onecloud.auth.AuthConfig;
+import com.onecloud.edge.auth.KeysByTicket;
 import com.onecloud.edge.auth.PresentedCredential;
 import com.onecloud.edge.auth.Principal;
 import com.onecloud.edge.credential.CredentialHash;
@@ -47,8 +45,8 @@ public class VerifiedCredentialCache {
     private final Duration ttl;
     private final Ticker ticker;
     private final Cache<String, Entry> entries;
-    /** Ticket id → keys of its entries. Changed only inside {@code compute} of that ticket, as are puts. */
-    private final ConcurrentHashMap<String, Set<String>> keysByTicket = new ConcurrentHashMap<>();
+    /** Ticket id → keys of its entries; puts run under the ticket's lock there. */
+    private final KeysByTicket keysByTicket = new KeysByTicket();
     /** "ticket:<id>" or "credential:<id>" → ticker time of its last eviction. */
     private final Cache<String, Long> evictedAt;
     /** Ticker time of the last {@link #evictAll()}. */
@@ -125,57 +123,31 @@ public class VerifiedCredentialCache {
             return 0;
         }
         String ticketId = principal.ticketId();
-        AtomicInteger seconds = new AtomicInteger();
-        keysByTicket.compute(ticketId, (id, keys) -> {
+        boolean cached = keysByTicket.addIf(ticketId, key, () -> {
             if (allEvictedAt - lookupStarted >= 0
                     || evictedSince("ticket:" + ticketId, lookupStarted)
                     || evictedSince("credential:" + credentialId, lookupStarted)) {
-                return keys;
+                return false;
             }
-            Set<String> updated = keys == null ? new HashSet<>() : keys;
-            updated.add(key);
             entries.put(key, new Entry(principal, credentialId, ticker.read() + lifetime.toNanos()));
-            seconds.set((int) lifetime.toSeconds());
-            return updated;
+            return true;
         });
-        return seconds.get();
+        return cached ? (int) lifetime.toSeconds() : 0;
     }
 
     /** Removes every entry of the ticket; returns how many there were. Idempotent. */
     public int evictTicket(String ticketId) {
-        AtomicInteger evicted = new AtomicInteger();
-        keysByTicket.compute(ticketId, (id, keys) -> {
-            evictedAt.put("ticket:" + ticketId, ticker.read());
-            if (keys != null) {
-                evicted.set((int) keys.stream().filter(k -> entries.getIfPresent(k) != null).count());
-                entries.invalidateAll(keys);
-            }
-            return null;
-        });
-        return evicted.get();
+        evictedAt.put("ticket:" + ticketId, ticker.read());
+        return invalidate(keysByTicket.removeAll(ticketId));
     }
 
     /** Removes the entries of one credential of the ticket (the old one after a rotation); returns how many. */
     public int evictCredential(String ticketId, String credentialId) {
-        AtomicInteger evicted = new AtomicInteger();
-        keysByTicket.compute(ticketId, (id, keys) -> {
-            evictedAt.put("credential:" + credentialId, ticker.read());
-            if (keys == null) {
-                return null;
-            }
-            Set<String> remaining = new HashSet<>();
-            for (String key : keys) {
-                Entry entry = entries.getIfPresent(key);
-                if (entry != null && entry.credentialId.equals(credentialId)) {
-                    entries.invalidate(key);
-                    evicted.incrementAndGet();
-                } else if (entry != null) {
-                    remaining.add(key);
-                }
-            }
-            return remaining.isEmpty() ? null : remaining;
-        });
-        return evicted.get();
+        evictedAt.put("credential:" + credentialId, ticker.read());
+        return invalidate(keysByTicket.removeIf(ticketId, key -> {
+            Entry entry = entries.getIfPresent(key);
+            return entry == null || entry.credentialId.equals(credentialId);
+        }));
     }
 
     /**
@@ -200,17 +172,19 @@ public class VerifiedCredentialCache {
         return at != null && at - lookupStarted >= 0;
     }
 
+    /** Invalidates the entries of these keys; returns how many were still cached. */
+    private int invalidate(List<String> keys) {
+        int cached = (int) keys.stream().filter(k -> entries.getIfPresent(k) != null).count();
+        entries.invalidateAll(keys);
+        return cached;
+    }
+
     /** Keeps the index small as entries expire or are pushed out; runs asynchronously, never inside a compute. */
     private void unindex(String key, Entry entry, RemovalCause cause) {
         if (key == null || entry == null || cause == RemovalCause.REPLACED) {
             return;
         }
-        keysByTicket.computeIfPresent(entry.principal.ticketId(), (id, keys) -> {
-            if (entries.getIfPresent(key) == null) {
-                keys.remove(key);
-            }
-            return keys.isEmpty() ? null : keys;
-        });
+        keysByTicket.removeIf(entry.principal.ticketId(), k -> k.equals(key) && entries.getIfPresent(key) == null);
     }
 
     /** A cached principal and the whole seconds its entry still lives. */
