@@ -13,20 +13,26 @@ class JvmOptionsTest {
     }
 
     @Test
-    void onlyTicketServiceTradesPeakThroughputForFootprint() {
+    void onlyTicketServiceGivesUpTheC2Compiler() {
         assertThat(JvmOptions.forService(Platform.TICKET, option -> true))
                 .containsExactly("-Xmx128m", "-XX:+UseParallelGC", JvmOptions.TRIM_NATIVE_HEAP,
                         "-XX:TieredStopAtLevel=1", "-Xmn16m");
-        assertThat(JvmOptions.forService(Platform.AUTH, option -> true))
-                .doesNotContainAnyElementsOf(JvmOptions.TICKET_SERVICE);
+        assertThat(JvmOptions.forService(Platform.RESOURCE, option -> true)).doesNotContain(JvmOptions.C1_ONLY);
+        assertThat(JvmOptions.forService(Platform.AUTH, option -> true)).doesNotContain(JvmOptions.C1_ONLY);
+    }
+
+    @Test
+    void authServiceAloneKeepsTheDefaultYoungGeneration() {
         assertThat(JvmOptions.forService(Platform.RESOURCE, option -> true))
-                .doesNotContainAnyElementsOf(JvmOptions.TICKET_SERVICE);
+                .containsExactly("-Xmx128m", "-XX:+UseParallelGC", JvmOptions.TRIM_NATIVE_HEAP, "-Xmn16m");
+        assertThat(JvmOptions.forService(Platform.AUTH, option -> true))
+                .doesNotContain(JvmOptions.SMALL_YOUNG_GENERATION);
     }
 
     @Test
     void anOlderJvmIsNotGivenAnOptionItWouldRefuseToStartWith() {
         assertThat(JvmOptions.forService(Platform.RESOURCE, option -> false))
-                .containsExactly("-Xmx128m", "-XX:+UseParallelGC");
+                .containsExactly("-Xmx128m", "-XX:+UseParallelGC", "-Xmn16m");
     }
 
     @Test
