@@ -642,8 +642,9 @@ public final class BenchmarkMain {
         sampler.setDaemon(true);
         sampler.start();
         Wrk.Result r;
-        try {
+        try (Services.RssSampler rss = new Services.RssSampler()) {
             r = check(wrk.run("soak", base, "random-contact.lua", env, soak));
+            rssUnderLoad.put("soak", rss.max());
         } finally {
             sampler.interrupt();
         }
