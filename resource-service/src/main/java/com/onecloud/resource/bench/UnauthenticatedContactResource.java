@@ -40,6 +40,6 @@ public class UnauthenticatedContactResource {
     public Uni<Response> get(@PathParam("id") String id, @HeaderParam("X-Bench-Organization") String organizationId,
             @HeaderParam("X-Bench-User") String userId) {
         return contacts.get(new Owner(organizationId, userId), id).map(contact -> Response.ok(ContactView.of(contact))
-                .header(HttpHeaders.ETAG, Versions.etag(contact.version)).build());
+                .header(HttpHeaders.ETAG, Versions.etag(contact.version())).build());
     }
 }

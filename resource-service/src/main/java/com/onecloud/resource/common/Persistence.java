@@ -1,50 +1,69 @@
 package com.onecloud.resource.common;
 
+import java.util.Iterator;
+import java.util.function.Function;
 import java.util.function.Predicate;
-
-import org.hibernate.JDBCException;
-import org.hibernate.StaleStateException;
+import java.util.function.Supplier;
 
 import com.onecloud.edge.error.Conflict;
 import com.onecloud.edge.error.NotFound;
 
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.pgclient.PgException;
 
-/** Database outcomes of a race with another request that are the client's 409 or 404, not a server error. */
+/** Database outcomes that are the client's 409 or 404, not a server error. */
 public final class Persistence {
 
-    static final String STALE = "The resource was changed meanwhile; read it again and retry with its new version.";
     private static final String UNIQUE_VIOLATION = "23505";
     private static final String FOREIGN_KEY_VIOLATION = "23503";
 
     private Persistence() {
     }
 
-    /** A concurrent update of the same version: only one PUT wins. */
-    public static <T> Uni<T> staleAsConflict(Uni<T> work) {
-        return work.onFailure(causedBy(t -> t instanceof StaleStateException
-                || t instanceof jakarta.persistence.OptimisticLockException))
-                .transform(e -> new Conflict(STALE));
+    /** The one row a query by key found, or a 404 with {@code notFound} as its detail. */
+    public static <T> T one(RowSet<Row> rows, Function<Row, T> mapper, String notFound) {
+        Iterator<Row> found = rows.iterator();
+        if (!found.hasNext()) {
+            throw new NotFound(notFound);
+        }
+        return mapper.apply(found.next());
     }
 
-    /** A duplicate of a unique key (PostgreSQL 23505) that slipped past the service's own check in a race. */
+    /**
+     * Optimistic locking: {@code update} is an {@code UPDATE ... WHERE version = expected ... RETURNING} that also
+     * increments the version, so of two writers of the same version only one matches a row. When it matched none,
+     * {@code currentVersion} (a {@code SELECT version} of the same row) tells a missing row (404) from a stale
+     * version (409).
+     */
+    public static <T> Uni<T> updated(Uni<RowSet<Row>> update, Function<Row, T> mapper,
+            Supplier<Uni<RowSet<Row>>> currentVersion, long expected, String resource, String notFound) {
+        return update.chain(rows -> {
+            Iterator<Row> updated = rows.iterator();
+            if (updated.hasNext()) {
+                return Uni.createFrom().item(mapper.apply(updated.next()));
+            }
+            return currentVersion.get().map(current -> {
+                long version = one(current, row -> row.getLong(0), notFound);
+                throw new Conflict("Version " + expected + " is stale; the " + resource + " is at version " + version
+                        + ".");
+            });
+        });
+    }
+
+    /** A duplicate of a unique key (PostgreSQL 23505), e.g. a user's email within the organization. */
     public static <T> Uni<T> duplicateAsConflict(Uni<T> work, String detail) {
         return work.onFailure(causedBy(sqlState(UNIQUE_VIOLATION))).transform(e -> new Conflict(detail));
     }
 
-    /**
-     * A row the insert refers to (its organization) was deleted after the service's own check and before the commit
-     * (PostgreSQL 23503): the same answer as if it had been gone before the request.
-     */
+    /** A row the insert refers to (its organization) does not exist (PostgreSQL 23503), or was deleted meanwhile. */
     public static <T> Uni<T> missingParentAsNotFound(Uni<T> work, String detail) {
         return work.onFailure(causedBy(sqlState(FOREIGN_KEY_VIOLATION))).transform(e -> new NotFound(detail));
     }
 
-    /** Hibernate's exception carries the SQLSTATE when it converted the driver's; the driver's own always does. */
     private static Predicate<Throwable> sqlState(String state) {
-        return t -> t instanceof JDBCException converted && state.equals(converted.getSQLState())
-                || t instanceof PgException driver && state.equals(driver.getSqlState());
+        return t -> t instanceof PgException driver && state.equals(driver.getSqlState());
     }
 
     private static Predicate<Throwable> causedBy(Predicate<Throwable> test) {

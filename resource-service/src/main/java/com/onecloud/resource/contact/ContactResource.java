@@ -53,8 +53,8 @@ public class ContactResource {
     @Consumes({ MediaType.APPLICATION_JSON, MediaType.APPLICATION_XML })
     public Uni<Response> create(@Valid @NotNull ContactRequest body, @Context UriInfo uri) {
         return contacts.create(owner(), body).map(contact -> Response
-                .created(uri.getAbsolutePathBuilder().path(contact.id).build())
-                .header(HttpHeaders.ETAG, Versions.etag(contact.version)).entity(ContactView.of(contact)).build());
+                .created(uri.getAbsolutePathBuilder().path(contact.id()).build())
+                .header(HttpHeaders.ETAG, Versions.etag(contact.version())).entity(ContactView.of(contact)).build());
     }
 
     @GET
@@ -69,7 +69,7 @@ public class ContactResource {
     @Path("{id}")
     public Uni<Response> get(@PathParam("id") String id) {
         return contacts.get(owner(), id).map(contact -> Response.ok(ContactView.of(contact))
-                .header(HttpHeaders.ETAG, Versions.etag(contact.version)).build());
+                .header(HttpHeaders.ETAG, Versions.etag(contact.version())).build());
     }
 
     @PUT
@@ -79,7 +79,7 @@ public class ContactResource {
             @Valid @NotNull ContactRequest body) {
         long expected = Versions.expected(ifMatch, body.version);
         return contacts.update(owner(), id, expected, body).map(contact -> Response.ok(ContactView.of(contact))
-                .header(HttpHeaders.ETAG, Versions.etag(contact.version)).build());
+                .header(HttpHeaders.ETAG, Versions.etag(contact.version())).build());
     }
 
     @DELETE

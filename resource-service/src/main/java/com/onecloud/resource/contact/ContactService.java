@@ -1,92 +1,105 @@
 package com.onecloud.resource.contact;
 
-import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import com.onecloud.edge.error.Conflict;
 import com.onecloud.edge.error.NotFound;
 import com.onecloud.edge.paging.PageRequest;
-import com.onecloud.outbox.Transactions;
 import com.onecloud.resource.common.Ids;
 import com.onecloud.resource.common.Persistence;
-import com.onecloud.resource.organization.OrganizationEntity;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
-import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
- * A user's personal contacts. The owner is the organization and userId of the USER credential; every query names
- * both, so nobody else's contact is ever visible (it reads as missing).
+ * A user's personal contacts. The owner is the organization and userId of the USER credential; every statement names
+ * both, so nobody else's contact is ever visible (it reads as missing). Each operation is one statement, so none needs
+ * a transaction of its own.
  */
 @ApplicationScoped
 public class ContactService {
 
     private static final String NO_ORGANIZATION = "The caller's organization does not exist.";
+    private static final String NOT_FOUND = "Contact not found.";
+    private static final String OWNED = "organization_id = $1 AND owner_user_id = $2";
+    private static final String INSERT = "INSERT INTO contact (organization_id, owner_user_id, id, first_name, "
+            + "last_name, company, email, phone_number, version, created_at) "
+            + "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 0, $9) RETURNING " + Contact.COLUMNS;
+    private static final String PAGE = "SELECT " + Contact.COLUMNS + " FROM contact WHERE " + OWNED
+            + " ORDER BY created_at, id LIMIT $3 OFFSET $4";
+    private static final String COUNT = "SELECT count(*) FROM contact WHERE " + OWNED;
+    private static final String GET = "SELECT " + Contact.COLUMNS + " FROM contact WHERE " + OWNED + " AND id = $3";
+    private static final String VERSION = "SELECT version FROM contact WHERE " + OWNED + " AND id = $3";
+    private static final String UPDATE = "UPDATE contact SET first_name = $4, last_name = $5, company = $6, "
+            + "email = $7, phone_number = $8, version = version + 1 WHERE " + OWNED + " AND id = $3 AND version = $9 "
+            + "RETURNING " + Contact.COLUMNS;
+    private static final String DELETE = "DELETE FROM contact WHERE " + OWNED + " AND id = $3";
 
     public record Owner(String organizationId, String userId) {
     }
 
-    public Uni<ContactEntity> create(Owner owner, ContactRequest body) {
-        ContactEntity contact = new ContactEntity();
-        contact.id = Ids.next();
-        contact.organizationId = owner.organizationId();
-        contact.ownerUserId = owner.userId();
-        apply(contact, body);
-        contact.createdAt = Instant.now();
-        return Persistence.missingParentAsNotFound(Transactions.inTransaction(() -> OrganizationEntity
-                .<OrganizationEntity>findById(owner.organizationId())
-                .onItem().ifNull().failWith(() -> new NotFound(NO_ORGANIZATION))
-                .call(() -> contact.persist())
-                .call(() -> Panache.getSession().chain(s -> s.flush()))
-                .replaceWith(contact)), NO_ORGANIZATION);
+    private final Pool pool;
+
+    ContactService(Pool pool) {
+        this.pool = pool;
     }
 
-    public Uni<List<ContactEntity>> page(Owner owner, PageRequest page) {
-        return Panache.withSession(() -> ContactEntity.<ContactEntity>find(
-                "organizationId = ?1 and ownerUserId = ?2", Sort.by("createdAt").and("id"),
-                owner.organizationId(), owner.userId())
-                .range(page.offset(), page.offset() + page.limit() - 1).list());
+    /** The organization's foreign key answers whether it exists: no read before the insert. */
+    public Uni<Contact> create(Owner owner, ContactRequest body) {
+        Tuple values = fields(owner, Ids.next(), body).addValue(OffsetDateTime.now(ZoneOffset.UTC));
+        return Persistence.missingParentAsNotFound(pool.preparedQuery(INSERT).execute(values)
+                .map(rows -> Contact.of(rows.iterator().next())), NO_ORGANIZATION);
+    }
+
+    public Uni<List<Contact>> page(Owner owner, PageRequest page) {
+        return pool.preparedQuery(PAGE)
+                .execute(Tuple.of(owner.organizationId(), owner.userId(), page.limit(), page.offset()))
+                .map(rows -> {
+                    List<Contact> contacts = new ArrayList<>(rows.size());
+                    for (Row row : rows) {
+                        contacts.add(Contact.of(row));
+                    }
+                    return contacts;
+                });
     }
 
     public Uni<Long> count(Owner owner) {
-        return Panache.withSession(() -> ContactEntity.count("organizationId = ?1 and ownerUserId = ?2",
-                owner.organizationId(), owner.userId()));
+        return pool.preparedQuery(COUNT).execute(Tuple.of(owner.organizationId(), owner.userId()))
+                .map(rows -> rows.iterator().next().getLong(0));
     }
 
-    public Uni<ContactEntity> get(Owner owner, String id) {
-        return Panache.withSession(() -> find(owner, id));
+    public Uni<Contact> get(Owner owner, String id) {
+        return pool.preparedQuery(GET).execute(key(owner, id)).map(rows -> Persistence.one(rows, Contact::of,
+                NOT_FOUND));
     }
 
-    public Uni<ContactEntity> update(Owner owner, String id, long expectedVersion, ContactRequest body) {
-        return Persistence.staleAsConflict(Transactions.inTransaction(() -> find(owner, id)
-                .invoke(contact -> {
-                    if (contact.version != expectedVersion) {
-                        throw new Conflict("Version " + expectedVersion + " is stale; the contact is at version "
-                                + contact.version + ".");
-                    }
-                    apply(contact, body);
-                })
-                .call(contact -> Panache.getSession().chain(s -> s.flush()))));
+    public Uni<Contact> update(Owner owner, String id, long expectedVersion, ContactRequest body) {
+        return Persistence.updated(pool.preparedQuery(UPDATE).execute(fields(owner, id, body).addLong(expectedVersion)),
+                Contact::of, () -> pool.preparedQuery(VERSION).execute(key(owner, id)), expectedVersion, "contact",
+                NOT_FOUND);
     }
 
     public Uni<Void> delete(Owner owner, String id) {
-        return Transactions.inTransaction(() -> find(owner, id).call(ContactEntity::delete).replaceWithVoid());
+        return pool.preparedQuery(DELETE).execute(key(owner, id)).invoke(rows -> {
+            if (rows.rowCount() == 0) {
+                throw new NotFound(NOT_FOUND);
+            }
+        }).replaceWithVoid();
     }
 
-    private static Uni<ContactEntity> find(Owner owner, String id) {
-        return ContactEntity.<ContactEntity>find("organizationId = ?1 and ownerUserId = ?2 and id = ?3",
-                owner.organizationId(), owner.userId(), id).firstResult()
-                .onItem().ifNull().failWith(() -> new NotFound("Contact not found."));
+    private static Tuple key(Owner owner, String id) {
+        return Tuple.of(owner.organizationId(), owner.userId(), id);
     }
 
-    private static void apply(ContactEntity contact, ContactRequest body) {
-        contact.firstName = body.firstName;
-        contact.lastName = body.lastName;
-        contact.company = body.company;
-        contact.email = body.email;
-        contact.phoneNumber = body.phoneNumber;
+    /** $1–$8: the owner, the id and the request's fields, in the order of INSERT and UPDATE. */
+    private static Tuple fields(Owner owner, String id, ContactRequest body) {
+        return Tuple.of(owner.organizationId(), owner.userId(), id, body.firstName, body.lastName, body.company)
+                .addString(body.email).addString(body.phoneNumber);
     }
 }

@@ -19,15 +19,15 @@ public class ContactView {
     public ContactView() {
     }
 
-    public static ContactView of(ContactEntity e) {
+    public static ContactView of(Contact c) {
         ContactView v = new ContactView();
-        v.id = e.id;
-        v.firstName = e.firstName;
-        v.lastName = e.lastName;
-        v.company = e.company;
-        v.email = e.email;
-        v.phoneNumber = e.phoneNumber;
-        v.version = e.version;
+        v.id = c.id();
+        v.firstName = c.firstName();
+        v.lastName = c.lastName();
+        v.company = c.company();
+        v.email = c.email();
+        v.phoneNumber = c.phoneNumber();
+        v.version = c.version();
         return v;
     }
 }

@@ -42,8 +42,8 @@ public class OrganizationResource {
     @Consumes({ MediaType.APPLICATION_JSON, MediaType.APPLICATION_XML })
     public Uni<Response> create(@Valid @NotNull OrganizationRequest body, @Context UriInfo uri) {
         return organizations.create(body.name).map(org -> Response
-                .created(uri.getAbsolutePathBuilder().path(org.id).build())
-                .header(HttpHeaders.ETAG, Versions.etag(org.version)).entity(OrganizationView.of(org)).build());
+                .created(uri.getAbsolutePathBuilder().path(org.id()).build())
+                .header(HttpHeaders.ETAG, Versions.etag(org.version())).entity(OrganizationView.of(org)).build());
     }
 
     @GET
@@ -57,7 +57,7 @@ public class OrganizationResource {
     @Path("{orgId}")
     public Uni<Response> get(@PathParam("orgId") String orgId) {
         return organizations.get(orgId).map(org -> Response.ok(OrganizationView.of(org))
-                .header(HttpHeaders.ETAG, Versions.etag(org.version)).build());
+                .header(HttpHeaders.ETAG, Versions.etag(org.version())).build());
     }
 
     @PUT
@@ -67,7 +67,7 @@ public class OrganizationResource {
             @Valid @NotNull OrganizationRequest body) {
         long expected = Versions.expected(ifMatch, body.version);
         return organizations.update(orgId, expected, body.name).map(org -> Response.ok(OrganizationView.of(org))
-                .header(HttpHeaders.ETAG, Versions.etag(org.version)).build());
+                .header(HttpHeaders.ETAG, Versions.etag(org.version())).build());
     }
 
     @DELETE

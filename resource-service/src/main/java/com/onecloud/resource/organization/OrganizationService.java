@@ -1,24 +1,26 @@
 package com.onecloud.resource.organization;
 
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import com.onecloud.edge.error.Conflict;
 import com.onecloud.edge.error.NotFound;
 import com.onecloud.edge.event.CloudEvent;
 import com.onecloud.edge.event.OrganizationDeleted;
 import com.onecloud.edge.event.Topics;
 import com.onecloud.edge.paging.PageRequest;
-import com.onecloud.outbox.Outbox;
-import com.onecloud.outbox.Transactions;
+import com.onecloud.outbox.SqlOutbox;
 import com.onecloud.resource.common.Ids;
 import com.onecloud.resource.common.Persistence;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
-import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
 
 /** Organizations, the tenants. Deleting one deletes its directory and contacts and announces it on Kafka. */
 @ApplicationScoped
@@ -27,56 +29,71 @@ public class OrganizationService {
     static final String SOURCE = "/onecloud/resource-service";
     /** The detail of the 404 for a missing organization, shared with the features that require one. */
     public static final String NOT_FOUND = "Organization not found.";
+    private static final String INSERT = "INSERT INTO organization (id, name, version, created_at) "
+            + "VALUES ($1, $2, 0, $3) RETURNING " + Organization.COLUMNS;
+    private static final String PAGE = "SELECT " + Organization.COLUMNS + " FROM organization "
+            + "ORDER BY created_at, id LIMIT $1 OFFSET $2";
+    private static final String COUNT = "SELECT count(*) FROM organization";
+    private static final String GET = "SELECT " + Organization.COLUMNS + " FROM organization WHERE id = $1";
+    private static final String VERSION = "SELECT version FROM organization WHERE id = $1";
+    private static final String UPDATE = "UPDATE organization SET name = $2, version = version + 1 "
+            + "WHERE id = $1 AND version = $3 RETURNING " + Organization.COLUMNS;
+    /** Users and contacts go with it: their foreign keys cascade. */
+    private static final String DELETE = "DELETE FROM organization WHERE id = $1";
 
-    private final Outbox outbox;
+    private final Pool pool;
+    private final SqlOutbox outbox;
 
-    OrganizationService(Outbox outbox) {
+    OrganizationService(Pool pool, SqlOutbox outbox) {
+        this.pool = pool;
         this.outbox = outbox;
     }
 
-    public Uni<OrganizationEntity> create(String name) {
-        OrganizationEntity org = new OrganizationEntity();
-        org.id = Ids.next();
-        org.name = name;
-        org.createdAt = Instant.now();
-        return Transactions.inTransaction(org::persist).replaceWith(org);
+    public Uni<Organization> create(String name) {
+        return pool.preparedQuery(INSERT).execute(Tuple.of(Ids.next(), name, OffsetDateTime.now(ZoneOffset.UTC)))
+                .map(rows -> Organization.of(rows.iterator().next()));
     }
 
-    public Uni<List<OrganizationEntity>> page(PageRequest page) {
-        return Panache.withSession(() -> OrganizationEntity.<OrganizationEntity>findAll(Sort.by("createdAt").and("id"))
-                .range(page.offset(), page.offset() + page.limit() - 1).list());
+    public Uni<List<Organization>> page(PageRequest page) {
+        return pool.preparedQuery(PAGE).execute(Tuple.of(page.limit(), page.offset())).map(rows -> {
+            List<Organization> organizations = new ArrayList<>(rows.size());
+            for (Row row : rows) {
+                organizations.add(Organization.of(row));
+            }
+            return organizations;
+        });
     }
 
     public Uni<Long> count() {
-        // A lambda, not OrganizationEntity::count: a method reference binds to PanacheEntityBase's unenhanced stub.
-        return Panache.withSession(() -> OrganizationEntity.count());
+        return pool.query(COUNT).execute().map(rows -> rows.iterator().next().getLong(0));
     }
 
-    public Uni<OrganizationEntity> get(String id) {
-        return Panache.withSession(() -> OrganizationEntity.<OrganizationEntity>findById(id))
-                .onItem().ifNull().failWith(() -> new NotFound(NOT_FOUND));
+    public Uni<Organization> get(String id) {
+        return pool.preparedQuery(GET).execute(Tuple.of(id))
+                .map(rows -> Persistence.one(rows, Organization::of, NOT_FOUND));
     }
 
-    public Uni<OrganizationEntity> update(String id, long expectedVersion, String name) {
-        return Persistence.staleAsConflict(Transactions.inTransaction(() -> OrganizationEntity
-                .<OrganizationEntity>findById(id)
-                .onItem().ifNull().failWith(() -> new NotFound(NOT_FOUND))
-                .invoke(org -> {
-                    if (org.version != expectedVersion) {
-                        throw new Conflict("Version " + expectedVersion + " is stale; the organization is at version "
-                                + org.version + ".");
-                    }
-                    org.name = name;
-                })
-                .call(org -> Panache.getSession().chain(session -> session.flush()))));
+    /** Fails with a 404 unless the organization exists. */
+    public Uni<Void> require(String id) {
+        return pool.preparedQuery(VERSION).execute(Tuple.of(id))
+                .invoke(rows -> Persistence.one(rows, row -> row, NOT_FOUND)).replaceWithVoid();
+    }
+
+    public Uni<Organization> update(String id, long expectedVersion, String name) {
+        return Persistence.updated(pool.preparedQuery(UPDATE).execute(Tuple.of(id, name, expectedVersion)),
+                Organization::of, () -> pool.preparedQuery(VERSION).execute(Tuple.of(id)), expectedVersion,
+                "organization", NOT_FOUND);
     }
 
     public Uni<Void> delete(String id) {
-        return outbox.inTransaction(() -> OrganizationEntity.<OrganizationEntity>findById(id)
-                .onItem().ifNull().failWith(() -> new NotFound(NOT_FOUND))
-                .call(org -> OrganizationEntity.delete("id", id))
-                .call(org -> outbox.append(Topics.DIRECTORY_EVENTS, id, CloudEvent.of(SOURCE,
-                        Topics.ORGANIZATION_DELETED, id, Instant.now(), new OrganizationDeleted(id, Instant.now()))))
-                .replaceWithVoid());
+        return outbox.inTransaction(transaction -> transaction.preparedQuery(DELETE).execute(Tuple.of(id))
+                .chain(rows -> {
+                    if (rows.rowCount() == 0) {
+                        throw new NotFound(NOT_FOUND);
+                    }
+                    return outbox.append(transaction, Topics.DIRECTORY_EVENTS, id, CloudEvent.of(SOURCE,
+                            Topics.ORGANIZATION_DELETED, id, Instant.now(), new OrganizationDeleted(id,
+                                    Instant.now())));
+                }));
     }
 }

@@ -15,11 +15,11 @@ public class OrganizationView {
     public OrganizationView() {
     }
 
-    static OrganizationView of(OrganizationEntity e) {
+    static OrganizationView of(Organization o) {
         OrganizationView v = new OrganizationView();
-        v.id = e.id;
-        v.name = e.name;
-        v.version = e.version;
+        v.id = o.id();
+        v.name = o.name();
+        v.version = o.version();
         return v;
     }
 }

@@ -48,8 +48,8 @@ public class UserResource {
             @Context UriInfo uri) {
         caller.requireOrganization(orgId, "Organization");
         return users.create(orgId, body).map(user -> Response
-                .created(uri.getAbsolutePathBuilder().path(user.id).build())
-                .header(HttpHeaders.ETAG, Versions.etag(user.version)).entity(UserView.of(user)).build());
+                .created(uri.getAbsolutePathBuilder().path(user.id()).build())
+                .header(HttpHeaders.ETAG, Versions.etag(user.version())).entity(UserView.of(user)).build());
     }
 
     @GET
@@ -66,7 +66,7 @@ public class UserResource {
     public Uni<Response> get(@PathParam("orgId") String orgId, @PathParam("userId") String userId) {
         caller.requireOrganization(orgId, "User");
         return users.get(orgId, userId).map(user -> Response.ok(UserView.of(user))
-                .header(HttpHeaders.ETAG, Versions.etag(user.version)).build());
+                .header(HttpHeaders.ETAG, Versions.etag(user.version())).build());
     }
 
     @PUT
@@ -77,7 +77,7 @@ public class UserResource {
         caller.requireOrganization(orgId, "User");
         long expected = Versions.expected(ifMatch, body.version);
         return users.update(orgId, userId, expected, body).map(user -> Response.ok(UserView.of(user))
-                .header(HttpHeaders.ETAG, Versions.etag(user.version)).build());
+                .header(HttpHeaders.ETAG, Versions.etag(user.version())).build());
     }
 
     @DELETE

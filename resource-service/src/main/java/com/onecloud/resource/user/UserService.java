@@ -1,122 +1,114 @@
 package com.onecloud.resource.user;
 
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import com.onecloud.edge.error.Conflict;
 import com.onecloud.edge.error.NotFound;
 import com.onecloud.edge.event.CloudEvent;
 import com.onecloud.edge.event.Topics;
 import com.onecloud.edge.event.UserDeleted;
 import com.onecloud.edge.paging.PageRequest;
-import com.onecloud.outbox.Outbox;
-import com.onecloud.outbox.Transactions;
+import com.onecloud.outbox.SqlOutbox;
 import com.onecloud.resource.common.Ids;
 import com.onecloud.resource.common.Persistence;
-import com.onecloud.resource.contact.ContactEntity;
-import com.onecloud.resource.organization.OrganizationEntity;
 import com.onecloud.resource.organization.OrganizationService;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
-import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
- * An organization's user directory. Every query names the organization, so another organization's user reads as
- * missing (contract §3 rule 5). Email is unique per organization, case-insensitively.
+ * An organization's user directory. Every statement names the organization, so another organization's user reads as
+ * missing (contract §3 rule 5). Email is unique per organization, case-insensitively: the unique index on
+ * {@code lower(email)} decides, so that two concurrent requests cannot both succeed.
  */
 @ApplicationScoped
 public class UserService {
 
     static final String SOURCE = "/onecloud/resource-service";
     static final String DUPLICATE = "A user with this email already exists in the organization.";
+    private static final String NOT_FOUND = "User not found.";
+    private static final String INSERT = "INSERT INTO directory_user (organization_id, id, first_name, last_name, "
+            + "email, phone_number, version, created_at) VALUES ($1, $2, $3, $4, $5, $6, 0, $7) RETURNING "
+            + DirectoryUser.COLUMNS;
+    private static final String PAGE = "SELECT " + DirectoryUser.COLUMNS + " FROM directory_user "
+            + "WHERE organization_id = $1 ORDER BY created_at, id LIMIT $2 OFFSET $3";
+    private static final String COUNT = "SELECT count(*) FROM directory_user WHERE organization_id = $1";
+    private static final String GET = "SELECT " + DirectoryUser.COLUMNS + " FROM directory_user "
+            + "WHERE organization_id = $1 AND id = $2";
+    private static final String VERSION = "SELECT version FROM directory_user WHERE organization_id = $1 AND id = $2";
+    private static final String UPDATE = "UPDATE directory_user SET first_name = $3, last_name = $4, email = $5, "
+            + "phone_number = $6, version = version + 1 WHERE organization_id = $1 AND id = $2 AND version = $7 "
+            + "RETURNING " + DirectoryUser.COLUMNS;
+    private static final String DELETE = "DELETE FROM directory_user WHERE organization_id = $1 AND id = $2";
+    private static final String DELETE_CONTACTS = "DELETE FROM contact WHERE organization_id = $1 AND owner_user_id = $2";
 
-    private final Outbox outbox;
+    private final Pool pool;
+    private final SqlOutbox outbox;
+    private final OrganizationService organizations;
 
-    UserService(Outbox outbox) {
+    UserService(Pool pool, SqlOutbox outbox, OrganizationService organizations) {
+        this.pool = pool;
         this.outbox = outbox;
+        this.organizations = organizations;
     }
 
-    public Uni<UserEntity> create(String orgId, UserRequest body) {
-        UserEntity user = new UserEntity();
-        user.id = Ids.next();
-        user.organizationId = orgId;
-        apply(user, body);
-        user.createdAt = Instant.now();
-        return Persistence.missingParentAsNotFound(Persistence.duplicateAsConflict(Transactions.inTransaction(
-                () -> requireOrganization(orgId)
-                        .call(() -> requireUniqueEmail(orgId, body.email, null))
-                        .call(() -> user.persist())
-                        .call(() -> Panache.getSession().chain(s -> s.flush()))
-                        .replaceWith(user)), DUPLICATE), OrganizationService.NOT_FOUND);
+    /** The organization's foreign key answers whether it exists, the unique index whether the email is taken. */
+    public Uni<DirectoryUser> create(String orgId, UserRequest body) {
+        Tuple values = fields(orgId, Ids.next(), body).addValue(OffsetDateTime.now(ZoneOffset.UTC));
+        return Persistence.missingParentAsNotFound(Persistence.duplicateAsConflict(pool.preparedQuery(INSERT)
+                .execute(values).map(rows -> DirectoryUser.of(rows.iterator().next())), DUPLICATE),
+                OrganizationService.NOT_FOUND);
     }
 
-    public Uni<List<UserEntity>> page(String orgId, PageRequest page) {
-        return Panache.withSession(() -> requireOrganization(orgId).chain(() -> UserEntity
-                .<UserEntity>find("organizationId", Sort.by("createdAt").and("id"), orgId)
-                .range(page.offset(), page.offset() + page.limit() - 1).list()));
+    public Uni<List<DirectoryUser>> page(String orgId, PageRequest page) {
+        return organizations.require(orgId).chain(() -> pool.preparedQuery(PAGE)
+                .execute(Tuple.of(orgId, page.limit(), page.offset())).map(rows -> {
+                    List<DirectoryUser> users = new ArrayList<>(rows.size());
+                    for (Row row : rows) {
+                        users.add(DirectoryUser.of(row));
+                    }
+                    return users;
+                }));
     }
 
     public Uni<Long> count(String orgId) {
-        return Panache.withSession(() -> UserEntity.count("organizationId", orgId));
+        return pool.preparedQuery(COUNT).execute(Tuple.of(orgId)).map(rows -> rows.iterator().next().getLong(0));
     }
 
-    public Uni<UserEntity> get(String orgId, String id) {
-        return Panache.withSession(() -> find(orgId, id));
+    public Uni<DirectoryUser> get(String orgId, String id) {
+        return pool.preparedQuery(GET).execute(Tuple.of(orgId, id))
+                .map(rows -> Persistence.one(rows, DirectoryUser::of, NOT_FOUND));
     }
 
-    public Uni<UserEntity> update(String orgId, String id, long expectedVersion, UserRequest body) {
-        return Persistence.duplicateAsConflict(Persistence.staleAsConflict(Transactions.inTransaction(
-                () -> find(orgId, id)
-                        .invoke(user -> {
-                            if (user.version != expectedVersion) {
-                                throw new Conflict("Version " + expectedVersion + " is stale; the user is at version "
-                                        + user.version + ".");
-                            }
-                        })
-                        .call(user -> requireUniqueEmail(orgId, body.email, id))
-                        .invoke(user -> apply(user, body))
-                        .call(user -> Panache.getSession().chain(s -> s.flush())))), DUPLICATE);
+    public Uni<DirectoryUser> update(String orgId, String id, long expectedVersion, UserRequest body) {
+        return Persistence.duplicateAsConflict(Persistence.updated(
+                pool.preparedQuery(UPDATE).execute(fields(orgId, id, body).addLong(expectedVersion)),
+                DirectoryUser::of, () -> pool.preparedQuery(VERSION).execute(Tuple.of(orgId, id)), expectedVersion,
+                "user", NOT_FOUND), DUPLICATE);
     }
 
     /** Deletes the user and their personal contacts, and announces it so that ticket-service revokes their tokens. */
     public Uni<Void> delete(String orgId, String id) {
-        return outbox.inTransaction(() -> find(orgId, id)
-                .call(user -> ContactEntity.delete("organizationId = ?1 and ownerUserId = ?2", orgId, id))
-                .call(user -> user.delete())
-                .call(user -> outbox.append(Topics.DIRECTORY_EVENTS, orgId, CloudEvent.of(SOURCE,
-                        Topics.USER_DELETED, id, Instant.now(), new UserDeleted(orgId, id, Instant.now()))))
-                .replaceWithVoid());
-    }
-
-    private static Uni<UserEntity> find(String orgId, String id) {
-        return UserEntity.<UserEntity>find("organizationId = ?1 and id = ?2", orgId, id).firstResult()
-                .onItem().ifNull().failWith(() -> new NotFound("User not found."));
-    }
-
-    private static Uni<Void> requireOrganization(String orgId) {
-        return OrganizationEntity.<OrganizationEntity>findById(orgId)
-                .onItem().ifNull().failWith(() -> new NotFound(OrganizationService.NOT_FOUND))
-                .replaceWithVoid();
-    }
-
-    private static Uni<Void> requireUniqueEmail(String orgId, String email, String exceptId) {
-        return UserEntity.count("organizationId = ?1 and lower(email) = lower(?2) and id <> ?3", orgId, email,
-                exceptId == null ? "" : exceptId)
-                .invoke(n -> {
-                    if (n > 0) {
-                        throw new Conflict(DUPLICATE);
+        return outbox.inTransaction(transaction -> transaction.preparedQuery(DELETE).execute(Tuple.of(orgId, id))
+                .chain(rows -> {
+                    if (rows.rowCount() == 0) {
+                        throw new NotFound(NOT_FOUND);
                     }
+                    return transaction.preparedQuery(DELETE_CONTACTS).execute(Tuple.of(orgId, id));
                 })
-                .replaceWithVoid();
+                .chain(() -> outbox.append(transaction, Topics.DIRECTORY_EVENTS, orgId, CloudEvent.of(SOURCE,
+                        Topics.USER_DELETED, id, Instant.now(), new UserDeleted(orgId, id, Instant.now())))));
     }
 
-    private static void apply(UserEntity user, UserRequest body) {
-        user.firstName = body.firstName;
-        user.lastName = body.lastName;
-        user.email = body.email;
-        user.phoneNumber = body.phoneNumber;
+    /** $1–$6: the organization, the id and the request's fields, in the order of INSERT and UPDATE. */
+    private static Tuple fields(String orgId, String id, UserRequest body) {
+        return Tuple.of(orgId, id, body.firstName, body.lastName, body.email, body.phoneNumber);
     }
 }

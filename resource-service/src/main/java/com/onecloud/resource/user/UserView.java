@@ -19,15 +19,15 @@ public class UserView {
     public UserView() {
     }
 
-    static UserView of(UserEntity e) {
+    static UserView of(DirectoryUser u) {
         UserView v = new UserView();
-        v.id = e.id;
-        v.organizationId = e.organizationId;
-        v.firstName = e.firstName;
-        v.lastName = e.lastName;
-        v.email = e.email;
-        v.phoneNumber = e.phoneNumber;
-        v.version = e.version;
+        v.id = u.id();
+        v.organizationId = u.organizationId();
+        v.firstName = u.firstName();
+        v.lastName = u.lastName();
+        v.email = u.email();
+        v.phoneNumber = u.phoneNumber();
+        v.version = u.version();
         return v;
     }
 }

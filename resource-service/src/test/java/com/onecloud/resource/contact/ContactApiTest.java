@@ -45,7 +45,10 @@ import io.restassured.response.Response;
 class ContactApiTest {
 
     private static final String CONTACTS = "/api/user/v1/contacts";
-    /** What Hibernate Reactive and Mutiny log when a session is closed under a live transaction. */
+    /**
+     * What Mutiny logs when a cut-off request's database work fails with nobody left to tell, and what Hibernate
+     * Reactive logged when it closed a session under a live transaction (before this service used the SQL client).
+     */
     private static final Pattern SESSION_CLOSED_UNDER_A_TRANSACTION =
             Pattern.compile("HR000090|HHH000099|Mutiny had to drop|Session/EntityManager is closed");
 

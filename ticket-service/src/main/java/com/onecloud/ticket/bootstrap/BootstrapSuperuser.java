@@ -13,7 +13,7 @@ import com.onecloud.edge.auth.PrincipalKind;
 import com.onecloud.edge.credential.CredentialHash;
 import com.onecloud.edge.credential.TokenFormat;
 import com.onecloud.ticket.config.TicketServiceConfig;
-import com.onecloud.outbox.Outbox;
+import com.onecloud.ticket.outbox.PanacheOutbox;
 import com.onecloud.ticket.support.BlockingAwait;
 import com.onecloud.ticket.ticket.repository.CredentialEntity;
 import com.onecloud.ticket.ticket.service.NewTicket;
@@ -37,9 +37,9 @@ public class BootstrapSuperuser {
 
     private final TicketServiceConfig.Bootstrap config;
     private final TicketService tickets;
-    private final Outbox outbox;
+    private final PanacheOutbox outbox;
 
-    BootstrapSuperuser(TicketServiceConfig config, TicketService tickets, Outbox outbox) {
+    BootstrapSuperuser(TicketServiceConfig config, TicketService tickets, PanacheOutbox outbox) {
         this.config = config.bootstrap();
         this.tickets = tickets;
         this.outbox = outbox;

@@ -7,7 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
 
-import com.onecloud.outbox.Outbox;
+import com.onecloud.ticket.outbox.PanacheOutbox;
 import com.onecloud.ticket.ticket.repository.TicketEntity;
 import com.onecloud.ticket.ticket.service.RevokeReason;
 import com.onecloud.ticket.ticket.service.TicketService;
@@ -27,10 +27,10 @@ public class DirectoryEventHandler {
 
     private static final Logger LOG = Logger.getLogger(DirectoryEventHandler.class);
 
-    private final Outbox outbox;
+    private final PanacheOutbox outbox;
     private final TicketService tickets;
 
-    DirectoryEventHandler(Outbox outbox, TicketService tickets) {
+    DirectoryEventHandler(PanacheOutbox outbox, TicketService tickets) {
         this.outbox = outbox;
         this.tickets = tickets;
     }

@@ -11,7 +11,7 @@ import com.onecloud.edge.event.TicketCreated;
 import com.onecloud.edge.event.TicketRevoked;
 import com.onecloud.edge.event.TicketRotated;
 import com.onecloud.edge.event.Topics;
-import com.onecloud.outbox.Outbox;
+import com.onecloud.ticket.outbox.PanacheOutbox;
 import com.onecloud.ticket.ticket.repository.TicketEntity;
 import com.onecloud.ticket.ticket.service.RevokeReason;
 
@@ -23,9 +23,9 @@ public class TicketEvents {
 
     public static final String SOURCE = "/onecloud/ticket-service";
 
-    private final Outbox outbox;
+    private final PanacheOutbox outbox;
 
-    TicketEvents(Outbox outbox) {
+    TicketEvents(PanacheOutbox outbox) {
         this.outbox = outbox;
     }
 

@@ -20,7 +20,7 @@ import com.onecloud.edge.error.Conflict;
 import com.onecloud.edge.error.InvalidInput;
 import com.onecloud.edge.error.NotFound;
 import com.onecloud.ticket.config.TicketServiceConfig;
-import com.onecloud.outbox.Outbox;
+import com.onecloud.ticket.outbox.PanacheOutbox;
 import com.onecloud.ticket.ticket.event.TicketEvents;
 import com.onecloud.ticket.ticket.repository.CredentialEntity;
 import com.onecloud.ticket.ticket.repository.TicketEntity;
@@ -40,11 +40,11 @@ public class TicketService {
     private static final Logger LOG = Logger.getLogger(TicketService.class);
     private static final int MAX_GRACE_SECONDS = 86_400;
 
-    private final Outbox outbox;
+    private final PanacheOutbox outbox;
     private final TicketEvents events;
     private final TicketServiceConfig.Tickets config;
 
-    TicketService(Outbox outbox, TicketEvents events, TicketServiceConfig config) {
+    TicketService(PanacheOutbox outbox, TicketEvents events, TicketServiceConfig config) {
         this.outbox = outbox;
         this.events = events;
         this.config = config.tickets();

@@ -1,4 +1,4 @@
-package com.onecloud.outbox;
+package com.onecloud.ticket.outbox;
 
 import java.time.Instant;
 import java.util.UUID;

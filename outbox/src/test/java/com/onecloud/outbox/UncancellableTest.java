@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.subscription.Cancellable;
 
-class TransactionsTest {
+class UncancellableTest {
 
     @Test
     void workWhoseCallerStopsWaitingStillRunsToItsEnd() {
@@ -20,7 +20,7 @@ class TransactionsTest {
         AtomicReference<String> answered = new AtomicReference<>();
         Uni<String> work = Uni.createFrom().completionStage(database).invoke(finished::incrementAndGet);
 
-        Cancellable caller = Transactions.uncancellable(work).subscribe().with(answered::set);
+        Cancellable caller = Uncancellable.run(work).subscribe().with(answered::set);
         caller.cancel();
         database.complete("committed");
 
@@ -30,10 +30,10 @@ class TransactionsTest {
 
     @Test
     void aCallerThatWaitsGetsTheAnswerOrTheFailure() {
-        assertThat(Transactions.uncancellable(Uni.createFrom().item("committed")).await().indefinitely())
+        assertThat(Uncancellable.run(Uni.createFrom().item("committed")).await().indefinitely())
                 .isEqualTo("committed");
         AtomicReference<Throwable> failed = new AtomicReference<>();
-        Transactions.uncancellable(Uni.createFrom().<String>failure(new IllegalStateException("rolled back")))
+        Uncancellable.run(Uni.createFrom().<String>failure(new IllegalStateException("rolled back")))
                 .subscribe().with(item -> { }, failed::set);
         assertThat(failed.get()).hasMessage("rolled back");
     }

@@ -1,0 +1,14 @@
+package com.onecloud.resource.organization;
+
+import io.vertx.mutiny.sqlclient.Row;
+
+/** A row of {@code organization}, as the API shows it. */
+public record Organization(String id, String name, long version) {
+
+    /** The columns {@link #of(Row)} reads, in a query's select list. */
+    static final String COLUMNS = "id, name, version";
+
+    static Organization of(Row row) {
+        return new Organization(row.getString("id"), row.getString("name"), row.getLong("version"));
+    }
+}
