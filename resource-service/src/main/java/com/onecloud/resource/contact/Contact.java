@@ -7,7 +7,7 @@ public record Contact(String id, String firstName, String lastName, String compa
         String phoneNumber, long version) {
 
     /** The columns {@link #of(Row)} reads, in a query's select list. */
-    static final String COLUMNS = "id, first_name, last_name, company, email, phone_number, version";
+    public static final String COLUMNS = "id, first_name, last_name, company, email, phone_number, version";
 
     static Contact of(Row row) {
         return new Contact(row.getString("id"), row.getString("first_name"), row.getString("last_name"),

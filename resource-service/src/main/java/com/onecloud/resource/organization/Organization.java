@@ -6,7 +6,7 @@ import io.vertx.mutiny.sqlclient.Row;
 public record Organization(String id, String name, long version) {
 
     /** The columns {@link #of(Row)} reads, in a query's select list. */
-    static final String COLUMNS = "id, name, version";
+    public static final String COLUMNS = "id, name, version";
 
     static Organization of(Row row) {
         return new Organization(row.getString("id"), row.getString("name"), row.getLong("version"));

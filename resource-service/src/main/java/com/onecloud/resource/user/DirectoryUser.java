@@ -7,7 +7,7 @@ public record DirectoryUser(String id, String organizationId, String firstName, 
         String phoneNumber, long version) {
 
     /** The columns {@link #of(Row)} reads, in a query's select list. */
-    static final String COLUMNS = "id, organization_id, first_name, last_name, email, phone_number, version";
+    public static final String COLUMNS = "id, organization_id, first_name, last_name, email, phone_number, version";
 
     static DirectoryUser of(Row row) {
         return new DirectoryUser(row.getString("id"), row.getString("organization_id"), row.getString("first_name"),
