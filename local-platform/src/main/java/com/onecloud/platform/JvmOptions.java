@@ -22,10 +22,11 @@ final class JvmOptions {
      */
     static final String HEAP = "-Xmx128m";
     /**
-     * resource-service, without an ORM, keeps 15–18 MiB in its old generation after a full collection; 80 MiB left its
-     * reads and creates unchanged in two-minute runs and caps what a long run fills (docs/benchmarks.md).
+     * resource-service, without an ORM, keeps 15–18 MiB in its old generation after a full collection. Its RSS still
+     * crept up in long runs as the old generation filled: 230 and 241 MiB at most with 80 MiB (runs S and U), so it
+     * gets 64 MiB, three times its live set (docs/benchmarks.md).
      */
-    static final String RESOURCE_HEAP = "-Xmx80m";
+    static final String RESOURCE_HEAP = "-Xmx64m";
     /**
      * Returns the C heap that the JIT compilers free after a burst of compilation to the OS every 2 s; glibc keeps it
      * otherwise (7–30 MiB of RSS). Only JDKs that have the option get it: an unknown option stops the JVM.

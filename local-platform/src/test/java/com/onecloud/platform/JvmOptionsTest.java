@@ -23,7 +23,7 @@ class JvmOptionsTest {
     @Test
     void resourceServiceGetsASmallerHeapAndAuthServiceALargerYoungGeneration() {
         assertThat(JvmOptions.forService(Platform.RESOURCE, option -> true))
-                .containsExactly("-Xmx80m", "-XX:+UseParallelGC", JvmOptions.TRIM_NATIVE_HEAP, "-Xmn16m");
+                .containsExactly("-Xmx64m", "-XX:+UseParallelGC", JvmOptions.TRIM_NATIVE_HEAP, "-Xmn16m");
         assertThat(JvmOptions.forService(Platform.AUTH, option -> true))
                 .containsExactly("-Xmx128m", "-XX:+UseParallelGC", JvmOptions.TRIM_NATIVE_HEAP, "-Xmn24m");
     }
@@ -31,7 +31,7 @@ class JvmOptionsTest {
     @Test
     void anOlderJvmIsNotGivenAnOptionItWouldRefuseToStartWith() {
         assertThat(JvmOptions.forService(Platform.RESOURCE, option -> false))
-                .containsExactly("-Xmx80m", "-XX:+UseParallelGC", "-Xmn16m");
+                .containsExactly("-Xmx64m", "-XX:+UseParallelGC", "-Xmn16m");
     }
 
     @Test
