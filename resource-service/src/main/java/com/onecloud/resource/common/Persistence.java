@@ -1,6 +1,8 @@
 package com.onecloud.resource.common;
 
+import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.List;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
@@ -20,6 +22,27 @@ public final class Persistence {
     private static final String FOREIGN_KEY_VIOLATION = "23503";
 
     private Persistence() {
+    }
+
+    /** Every row a query found, mapped, in its order. */
+    public static <T> List<T> all(RowSet<Row> rows, Function<Row, T> mapper) {
+        List<T> all = new ArrayList<>(rows.size());
+        for (Row row : rows) {
+            all.add(mapper.apply(row));
+        }
+        return all;
+    }
+
+    /** The number a {@code SELECT count(*)} answered. */
+    public static long count(RowSet<Row> rows) {
+        return rows.iterator().next().getLong(0);
+    }
+
+    /** A {@code DELETE} by key that matched no row is a 404 with {@code notFound} as its detail. */
+    public static void requireDeleted(RowSet<Row> rows, String notFound) {
+        if (rows.rowCount() == 0) {
+            throw new NotFound(notFound);
+        }
     }
 
     /** The one row a query by key found, or a 404 with {@code notFound} as its detail. */

@@ -2,19 +2,16 @@ package com.onecloud.resource.contact;
 
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import com.onecloud.edge.error.NotFound;
 import com.onecloud.edge.paging.PageRequest;
 import com.onecloud.resource.common.Ids;
 import com.onecloud.resource.common.Persistence;
 
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
@@ -60,18 +57,12 @@ public class ContactService {
     public Uni<List<Contact>> page(Owner owner, PageRequest page) {
         return pool.preparedQuery(PAGE)
                 .execute(Tuple.of(owner.organizationId(), owner.userId(), page.limit(), page.offset()))
-                .map(rows -> {
-                    List<Contact> contacts = new ArrayList<>(rows.size());
-                    for (Row row : rows) {
-                        contacts.add(Contact.of(row));
-                    }
-                    return contacts;
-                });
+                .map(rows -> Persistence.all(rows, Contact::of));
     }
 
     public Uni<Long> count(Owner owner) {
         return pool.preparedQuery(COUNT).execute(Tuple.of(owner.organizationId(), owner.userId()))
-                .map(rows -> rows.iterator().next().getLong(0));
+                .map(Persistence::count);
     }
 
     public Uni<Contact> get(Owner owner, String id) {
@@ -86,11 +77,8 @@ public class ContactService {
     }
 
     public Uni<Void> delete(Owner owner, String id) {
-        return pool.preparedQuery(DELETE).execute(key(owner, id)).invoke(rows -> {
-            if (rows.rowCount() == 0) {
-                throw new NotFound(NOT_FOUND);
-            }
-        }).replaceWithVoid();
+        return pool.preparedQuery(DELETE).execute(key(owner, id))
+                .invoke(rows -> Persistence.requireDeleted(rows, NOT_FOUND)).replaceWithVoid();
     }
 
     private static Tuple key(Owner owner, String id) {

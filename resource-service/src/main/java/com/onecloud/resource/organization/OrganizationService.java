@@ -3,12 +3,10 @@ package com.onecloud.resource.organization;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import com.onecloud.edge.error.NotFound;
 import com.onecloud.edge.event.CloudEvent;
 import com.onecloud.edge.event.OrganizationDeleted;
 import com.onecloud.edge.event.Topics;
@@ -19,7 +17,6 @@ import com.onecloud.resource.common.Persistence;
 
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 
 /** Organizations, the tenants. Deleting one deletes its directory and contacts and announces it on Kafka. */
@@ -55,17 +52,12 @@ public class OrganizationService {
     }
 
     public Uni<List<Organization>> page(PageRequest page) {
-        return pool.preparedQuery(PAGE).execute(Tuple.of(page.limit(), page.offset())).map(rows -> {
-            List<Organization> organizations = new ArrayList<>(rows.size());
-            for (Row row : rows) {
-                organizations.add(Organization.of(row));
-            }
-            return organizations;
-        });
+        return pool.preparedQuery(PAGE).execute(Tuple.of(page.limit(), page.offset()))
+                .map(rows -> Persistence.all(rows, Organization::of));
     }
 
     public Uni<Long> count() {
-        return pool.query(COUNT).execute().map(rows -> rows.iterator().next().getLong(0));
+        return pool.query(COUNT).execute().map(Persistence::count);
     }
 
     public Uni<Organization> get(String id) {
@@ -88,9 +80,7 @@ public class OrganizationService {
     public Uni<Void> delete(String id) {
         return outbox.inTransaction(transaction -> transaction.preparedQuery(DELETE).execute(Tuple.of(id))
                 .chain(rows -> {
-                    if (rows.rowCount() == 0) {
-                        throw new NotFound(NOT_FOUND);
-                    }
+                    Persistence.requireDeleted(rows, NOT_FOUND);
                     return outbox.append(transaction, Topics.DIRECTORY_EVENTS, id, CloudEvent.of(SOURCE,
                             Topics.ORGANIZATION_DELETED, id, Instant.now(), new OrganizationDeleted(id,
                                     Instant.now())));

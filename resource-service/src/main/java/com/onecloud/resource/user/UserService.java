@@ -3,12 +3,10 @@ package com.onecloud.resource.user;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import com.onecloud.edge.error.NotFound;
 import com.onecloud.edge.event.CloudEvent;
 import com.onecloud.edge.event.Topics;
 import com.onecloud.edge.event.UserDeleted;
@@ -20,7 +18,6 @@ import com.onecloud.resource.organization.OrganizationService;
 
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
@@ -47,7 +44,8 @@ public class UserService {
             + "phone_number = $6, version = version + 1 WHERE organization_id = $1 AND id = $2 AND version = $7 "
             + "RETURNING " + DirectoryUser.COLUMNS;
     private static final String DELETE = "DELETE FROM directory_user WHERE organization_id = $1 AND id = $2";
-    private static final String DELETE_CONTACTS = "DELETE FROM contact WHERE organization_id = $1 AND owner_user_id = $2";
+    private static final String DELETE_CONTACTS =
+            "DELETE FROM contact WHERE organization_id = $1 AND owner_user_id = $2";
 
     private final Pool pool;
     private final SqlOutbox outbox;
@@ -69,17 +67,12 @@ public class UserService {
 
     public Uni<List<DirectoryUser>> page(String orgId, PageRequest page) {
         return organizations.require(orgId).chain(() -> pool.preparedQuery(PAGE)
-                .execute(Tuple.of(orgId, page.limit(), page.offset())).map(rows -> {
-                    List<DirectoryUser> users = new ArrayList<>(rows.size());
-                    for (Row row : rows) {
-                        users.add(DirectoryUser.of(row));
-                    }
-                    return users;
-                }));
+                .execute(Tuple.of(orgId, page.limit(), page.offset()))
+                .map(rows -> Persistence.all(rows, DirectoryUser::of)));
     }
 
     public Uni<Long> count(String orgId) {
-        return pool.preparedQuery(COUNT).execute(Tuple.of(orgId)).map(rows -> rows.iterator().next().getLong(0));
+        return pool.preparedQuery(COUNT).execute(Tuple.of(orgId)).map(Persistence::count);
     }
 
     public Uni<DirectoryUser> get(String orgId, String id) {
@@ -98,9 +91,7 @@ public class UserService {
     public Uni<Void> delete(String orgId, String id) {
         return outbox.inTransaction(transaction -> transaction.preparedQuery(DELETE).execute(Tuple.of(orgId, id))
                 .chain(rows -> {
-                    if (rows.rowCount() == 0) {
-                        throw new NotFound(NOT_FOUND);
-                    }
+                    Persistence.requireDeleted(rows, NOT_FOUND);
                     return transaction.preparedQuery(DELETE_CONTACTS).execute(Tuple.of(orgId, id));
                 })
                 .chain(() -> outbox.append(transaction, Topics.DIRECTORY_EVENTS, orgId, CloudEvent.of(SOURCE,
