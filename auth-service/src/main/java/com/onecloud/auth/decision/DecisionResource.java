@@ -10,7 +10,6 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 
 import com.onecloud.edge.auth.Decision;
 import com.onecloud.edge.auth.DecisionRequest;
-import com.onecloud.edge.error.InvalidInput;
 
 import io.smallrye.mutiny.Uni;
 
@@ -18,9 +17,12 @@ import io.smallrye.mutiny.Uni;
  * The internal decision point the other services call for every request they authenticate. 200 means the decision was
  * made; its {@code outcome} tells the caller whether to serve the request or answer 400/401/403. 503 (with
  * {@code Retry-After}) means no decision could be made: the caller must refuse the request, never let it through.
+ * {@link DecisionFastLane} serves the callers' own requests before they reach this resource, with the same service.
  */
-@Path("/api/internal/v1/decisions")
+@Path(DecisionResource.PATH)
 public class DecisionResource {
+
+    static final String PATH = "/api/internal/v1/decisions";
 
     private final DecisionService decisions;
 
@@ -35,9 +37,6 @@ public class DecisionResource {
             description = "Verifies the credential as presented (Authorization header value and t query parameter)"
                     + " and applies the access rules of the endpoint's audience and API.")
     public Uni<Decision> decide(DecisionRequest request) {
-        if (request == null || request.audience() == null) {
-            throw InvalidInput.of("audience", "audience is required (USER_API, ADMIN_API or PLATFORM).");
-        }
         return decisions.decide(request);
     }
 }

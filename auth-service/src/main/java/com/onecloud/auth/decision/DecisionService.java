@@ -21,6 +21,7 @@ import com.onecloud.edge.auth.Decision.Outcome;
 import com.onecloud.edge.auth.DecisionRequest;
 import com.onecloud.edge.auth.PresentedCredential;
 import com.onecloud.edge.credential.TokenFormat;
+import com.onecloud.edge.error.InvalidInput;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.FunctionCounter;
@@ -68,44 +69,75 @@ public class DecisionService {
                 .description("Verified credentials held in the cache").register(metrics);
     }
 
+    /** Decides the request, looking its credential up or verifying its JWT when memory cannot answer. */
     public Uni<Decision> decide(DecisionRequest request) {
-        return decideCredential(request).invoke(decision -> decisionsByOutcome.get(decision.outcome()).increment());
+        requireAudience(request);
+        PresentedCredential presented = PresentedCredential.parse(request.authorization(), request.queryToken());
+        Decision known = decideFromMemory(presented, request);
+        if (known != null) {
+            return Uni.createFrom().item(counted(known));
+        }
+        return decideWithIo(presented, request).map(this::counted);
     }
 
-    private Uni<Decision> decideCredential(DecisionRequest request) {
-        PresentedCredential presented = PresentedCredential.parse(request.authorization(), request.queryToken());
+    /**
+     * The decision when it needs no I/O: a cached credential, or one refused on its form alone. Empty when the
+     * credential must be looked up or its JWT verified; {@link #decide} does that.
+     */
+    public Optional<Decision> decideFromMemory(DecisionRequest request) {
+        requireAudience(request);
+        Decision known = decideFromMemory(PresentedCredential.parse(request.authorization(), request.queryToken()),
+                request);
+        return known == null ? Optional.empty() : Optional.of(counted(known));
+    }
+
+    /** Null when memory cannot answer. A cache miss is counted where the lookup runs, so it is counted once. */
+    private Decision decideFromMemory(PresentedCredential presented, DecisionRequest request) {
         if (presented instanceof PresentedCredential.None) {
-            return done(Decision.refuse(Outcome.UNAUTHENTICATED, null, NO_CREDENTIAL, 0));
+            return Decision.refuse(Outcome.UNAUTHENTICATED, null, NO_CREDENTIAL, 0);
         }
         if (presented instanceof PresentedCredential.Ambiguous ambiguous) {
-            return done(Decision.refuse(Outcome.INVALID_REQUEST, "invalid_request", ambiguous.reason(), 0));
+            return Decision.refuse(Outcome.INVALID_REQUEST, "invalid_request", ambiguous.reason(), 0);
         }
-        if (presented instanceof PresentedCredential.Jwt jwt) {
-            return oidc.enabled() ? decideJwt(jwt, request) : done(invalidToken(OIDC_NOT_ACCEPTED));
+        if (presented instanceof PresentedCredential.Jwt) {
+            return oidc.enabled() ? null : invalidToken(OIDC_NOT_ACCEPTED);
         }
-        Optional<String> credentialId = credentialIdOf(presented);
-        if (credentialId.isEmpty()) {
+        if (credentialIdOf(presented).isEmpty()) {
             // Malformed, truncated or a wrong checksum: refused without touching the database.
-            return done(invalidToken(INVALID_TOKEN));
+            return invalidToken(INVALID_TOKEN);
         }
+        Optional<VerifiedCredentialCache.Hit> hit = cache.get(VerifiedCredentialCache.keyOf(presented));
+        if (hit.isEmpty()) {
+            return null;
+        }
+        cacheHits.increment();
+        return AccessPolicy.decide(hit.get().principal(), request.audience(), request.api(),
+                hit.get().remainingSeconds());
+    }
+
+    private Uni<Decision> decideWithIo(PresentedCredential presented, DecisionRequest request) {
+        if (presented instanceof PresentedCredential.Jwt jwt) {
+            return decideJwt(jwt, request);
+        }
+        cacheMisses.increment();
+        String credentialId = credentialIdOf(presented).orElseThrow();
         String key = VerifiedCredentialCache.keyOf(presented);
-        Optional<VerifiedCredentialCache.Hit> hit = cache.get(key);
-        (hit.isPresent() ? cacheHits : cacheMisses).increment();
-        if (hit.isPresent()) {
-            return done(AccessPolicy.decide(hit.get().principal(), request.audience(), request.api(),
-                    hit.get().remainingSeconds()));
-        }
         long lookupStarted = cache.lookupStarted();
-        return store.find(credentialId.get()).map(stored -> {
+        return store.find(credentialId).map(stored -> {
             Instant now = Instant.now();
             var principal = stored.flatMap(s -> CredentialVerifier.verify(presented, s, now));
             if (principal.isEmpty()) {
-                LOG.debugf("Refused credential %s (%s)", credentialId.get(), stored.isPresent() ? "known" : "unknown");
+                LOG.debugf("Refused credential %s (%s)", credentialId, stored.isPresent() ? "known" : "unknown");
                 return invalidToken(INVALID_TOKEN);
             }
-            int cacheSeconds = cache.put(key, credentialId.get(), principal.get(), lookupStarted, now);
+            int cacheSeconds = cache.put(key, credentialId, principal.get(), lookupStarted, now);
             return AccessPolicy.decide(principal.get(), request.audience(), request.api(), cacheSeconds);
         });
+    }
+
+    private Decision counted(Decision decision) {
+        decisionsByOutcome.get(decision.outcome()).increment();
+        return decision;
     }
 
     /** JWTs are verified locally on every request (no database, no cache) and have no ticket to revoke. */
@@ -120,6 +152,12 @@ public class DecisionService {
         });
     }
 
+    private static void requireAudience(DecisionRequest request) {
+        if (request == null || request.audience() == null) {
+            throw InvalidInput.of("audience", "audience is required (USER_API, ADMIN_API or PLATFORM).");
+        }
+    }
+
     private static Optional<String> credentialIdOf(PresentedCredential presented) {
         if (presented instanceof PresentedCredential.Token t) {
             return TokenFormat.credentialId(t.token());
@@ -132,9 +170,5 @@ public class DecisionService {
 
     private static Decision invalidToken(String description) {
         return Decision.refuse(Outcome.UNAUTHENTICATED, "invalid_token", description, 0);
-    }
-
-    private static Uni<Decision> done(Decision decision) {
-        return Uni.createFrom().item(decision);
     }
 }

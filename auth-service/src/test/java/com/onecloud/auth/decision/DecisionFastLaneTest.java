@@ -1,0 +1,153 @@
+package com.onecloud.auth.decision;
+
+import static com.onecloud.auth.support.Decisions.PATH;
+import static com.onecloud.auth.support.Decisions.decide;
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.startsWith;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import com.onecloud.auth.credential.CredentialStore;
+import com.onecloud.auth.revocation.RevocationListener;
+import com.onecloud.auth.support.CapturedLog;
+import com.onecloud.auth.support.Listening;
+import com.onecloud.auth.support.TicketDatabaseResource;
+import com.onecloud.auth.support.Tickets;
+import com.onecloud.auth.support.Tickets.Issued;
+import com.onecloud.edge.auth.Api;
+import com.onecloud.edge.auth.Audience;
+import com.onecloud.edge.auth.PrincipalKind;
+import com.onecloud.testsupport.EmbeddedKafkaResource;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.ExtractableResponse;
+import io.restassured.response.Response;
+
+/**
+ * The decision endpoint's fast lane ({@link DecisionFastLane}) against the resource behind it: both answer alike, each
+ * decision is counted once, and a request the lane does not take reaches the resource with its body intact.
+ */
+@QuarkusTest
+@QuarkusTestResource(TicketDatabaseResource.class)
+@QuarkusTestResource(EmbeddedKafkaResource.class)
+class DecisionFastLaneTest {
+
+    @Inject
+    CredentialStore store;
+
+    @Inject
+    RevocationListener listener;
+
+    @BeforeEach
+    void listenerIsAssigned() {
+        Listening.awaitAssignment(listener);
+    }
+
+    @AfterAll
+    static void noCredentialWasLogged() {
+        CapturedLog.assertNoIssuedCredential("Refused credential");
+    }
+
+    @Test
+    void aCachedDecisionIsAnsweredAsTheLookupWas() {
+        Issued user = Tickets.issue(PrincipalKind.USER, Set.of(Api.CONTACTS));
+        ExtractableResponse<Response> looked = decide(user.bearer(), Audience.USER_API, Api.CONTACTS)
+                .statusCode(200).extract();
+        ExtractableResponse<Response> cached = decide(user.bearer(), Audience.USER_API, Api.CONTACTS)
+                .statusCode(200).extract();
+        assertThat(cached.contentType()).isEqualTo(looked.contentType()).isEqualTo("application/json;charset=UTF-8");
+        Map<String, Object> lookedBody = looked.jsonPath().getMap("");
+        Map<String, Object> cachedBody = cached.jsonPath().getMap("");
+        assertThat(cachedBody).containsOnlyKeys(lookedBody.keySet());
+        assertThat(cachedBody.get("principal")).isEqualTo(lookedBody.get("principal"));
+        assertThat(cachedBody.get("outcome")).isEqualTo("ALLOW");
+        assertThat((Integer) cachedBody.get("cacheSeconds")).isBetween(1, (Integer) lookedBody.get("cacheSeconds"));
+    }
+
+    @Test
+    void everyDecisionIsCountedOnceWhicheverWayItWent() {
+        Issued user = Tickets.issue(PrincipalKind.USER, Set.of(Api.CONTACTS));
+        double allowed = metric("onecloud_auth_decisions_total\\{outcome=\"ALLOW\"");
+        double hits = metric("onecloud_auth_cache_requests_total\\{result=\"hit\"");
+        double misses = metric("onecloud_auth_cache_requests_total\\{result=\"miss\"");
+        long lookups = store.lookups();
+
+        decide(user.bearer(), Audience.USER_API, Api.CONTACTS).body("outcome", equalTo("ALLOW"));
+        decide(user.bearer(), Audience.USER_API, Api.CONTACTS).body("outcome", equalTo("ALLOW"));
+        decide(user.bearer(), Audience.USER_API, Api.CONTACTS).body("outcome", equalTo("ALLOW"));
+
+        assertThat(store.lookups()).isEqualTo(lookups + 1);
+        assertThat(metric("onecloud_auth_decisions_total\\{outcome=\"ALLOW\"")).isEqualTo(allowed + 3);
+        assertThat(metric("onecloud_auth_cache_requests_total\\{result=\"miss\"")).isEqualTo(misses + 1);
+        assertThat(metric("onecloud_auth_cache_requests_total\\{result=\"hit\"")).isEqualTo(hits + 2);
+    }
+
+    @Test
+    void aCredentialToLookUpReachesTheResourceWithItsBody() {
+        Issued user = Tickets.issue(PrincipalKind.USER, Set.of(Api.CONTACTS));
+        long lookups = store.lookups();
+        given().contentType("application/json; charset=UTF-8").accept("*/*").body(body(user.bearer(), "USER_API"))
+                .post(PATH).then().statusCode(200).body("outcome", equalTo("ALLOW"));
+        assertThat(store.lookups()).isEqualTo(lookups + 1);
+    }
+
+    @Test
+    void aChunkedBodyIsDecidedToo() {
+        Issued user = Tickets.issue(PrincipalKind.USER, Set.of(Api.CONTACTS));
+        byte[] json = body(user.bearer(), "USER_API").getBytes(StandardCharsets.UTF_8);
+        for (int i = 0; i < 2; i++) { // a lookup, then the cache
+            given().contentType("application/json").body(new ByteArrayInputStream(json)).post(PATH).then()
+                    .statusCode(200).body("outcome", equalTo("ALLOW"));
+        }
+    }
+
+    @Test
+    void anUnreadableBodyGetsTheResourcesProblem() {
+        given().contentType("application/json").body("{\"audience\":").post(PATH).then().statusCode(400)
+                .contentType("application/problem+json").body("validationResult.field", hasItem("body"))
+                .header("Warning", startsWith("703 auth-service \"Error occurred, see "));
+    }
+
+    @Test
+    void aCachedCredentialWithoutAudienceGetsTheResourcesProblem() {
+        Issued user = Tickets.issue(PrincipalKind.USER, Set.of(Api.CONTACTS));
+        decide(user.bearer(), Audience.USER_API, Api.CONTACTS).body("outcome", equalTo("ALLOW"));
+        given().contentType("application/json").body("{\"authorization\":\"" + user.bearer() + "\"}").post(PATH)
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("validationResult.field", hasItem("audience"));
+    }
+
+    @Test
+    void aCachedCredentialWithAnUnknownAudienceGetsTheResourcesProblem() {
+        Issued user = Tickets.issue(PrincipalKind.USER, Set.of(Api.CONTACTS));
+        decide(user.bearer(), Audience.USER_API, Api.CONTACTS).body("outcome", equalTo("ALLOW"));
+        given().contentType("application/json").body(body(user.bearer(), "EVERYTHING")).post(PATH).then()
+                .statusCode(400).contentType("application/problem+json")
+                .body("validationResult.field", hasItem("audience"));
+    }
+
+    private static String body(String authorization, String audience) {
+        return "{\"authorization\":\"" + authorization + "\",\"audience\":\"" + audience + "\",\"api\":\"CONTACTS\"}";
+    }
+
+    private static double metric(String linePrefix) {
+        String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        Matcher m = Pattern.compile("(?m)^" + linePrefix + "[^}]*} ([0-9.E+-]+)$").matcher(metrics);
+        return m.find() ? Double.parseDouble(m.group(1)) : 0;
+    }
+}
