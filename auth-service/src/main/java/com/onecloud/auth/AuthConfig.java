@@ -61,8 +61,11 @@ public interface AuthConfig {
         @WithDefault("auth-service")
         String groupIdPrefix();
 
-        /** Longest a poll waits for records; short, so that eviction is prompt and shutdown quick. */
-        @WithDefault("100ms")
+        /**
+         * Longest a poll waits while nothing arrives. A revocation ends the wait at once and shutdown wakes the poll up,
+         * so this sets only how often an idle listener wakes up.
+         */
+        @WithDefault("1s")
         Duration pollTimeout();
 
         /** Pause after an unexpected consumer error before polling again. */

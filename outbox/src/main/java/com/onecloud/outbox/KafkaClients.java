@@ -13,6 +13,8 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
+import com.onecloud.edge.event.QuietListening;
+
 import io.smallrye.common.annotation.Identifier;
 
 /** Builds Kafka clients from the application's {@code kafka.*} configuration (quarkus-kafka-client makes no beans). */
@@ -45,7 +47,10 @@ public class KafkaClients {
         return new KafkaProducer<>(config);
     }
 
-    /** A consumer of string records that commits offsets itself, after the record was handled. */
+    /**
+     * A consumer of string records that commits offsets itself, after the record was handled. It waits for rare events
+     * ({@link QuietListening}).
+     */
     public KafkaConsumer<String, String> consumer(String clientId, String groupId) {
         Map<String, Object> config = new HashMap<>(base);
         config.put(ConsumerConfig.CLIENT_ID_CONFIG, clientId);
@@ -53,6 +58,7 @@ public class KafkaClients {
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 50);
+        config.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, QuietListening.FETCH_MAX_WAIT_MS);
         config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
         config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
         return new KafkaConsumer<>(config);

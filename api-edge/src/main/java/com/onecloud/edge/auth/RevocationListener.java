@@ -1,6 +1,5 @@
 package com.onecloud.edge.auth;
 
-import java.time.Duration;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -23,6 +22,7 @@ import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.onecloud.edge.event.QuietListening;
 import com.onecloud.edge.event.Topics;
 
 import io.quarkus.runtime.ShutdownEvent;
@@ -66,7 +66,9 @@ public class RevocationListener {
         Map<String, Object> props = new HashMap<>(kafka);
         props.put(ConsumerConfig.GROUP_ID_CONFIG, groupPrefix + UUID.randomUUID());
         props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest");
-        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "true");
+        // A group of one that always starts at the end has nothing to gain from committed offsets.
+        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        props.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, QuietListening.FETCH_MAX_WAIT_MS);
         consumer = new KafkaConsumer<>(props, new StringDeserializer(), new StringDeserializer());
         thread = new Thread(this::run, "decision-cache-revocations");
         thread.setDaemon(true);
@@ -97,7 +99,7 @@ public class RevocationListener {
                 }
             });
             while (!Thread.currentThread().isInterrupted()) {
-                for (ConsumerRecord<String, String> record : c.poll(Duration.ofMillis(100))) {
+                for (ConsumerRecord<String, String> record : c.poll(QuietListening.POLL_TIMEOUT)) {
                     handle(record.value());
                 }
             }

@@ -23,6 +23,7 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.jboss.logging.Logger;
 
 import com.onecloud.auth.AuthConfig;
+import com.onecloud.edge.event.QuietListening;
 
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -32,9 +33,9 @@ import io.smallrye.common.annotation.Identifier;
  * Receives every revocation on its own thread. The consumer group is unique to this process ({@code <prefix>-<uuid>})
  * so that every replica gets every event (contract §6: broadcast). It reads from the end of the topic: whenever
  * partitions are (re)assigned, or the broker no longer has the position (it came back with an empty log), it moves to
- * the end and empties the cache, so nothing verified before the listener could hear of a revocation stays cached. It
- * polls with a short timeout so eviction is prompt, rides out broker outages (the Kafka client reconnects by itself;
- * meanwhile the cache TTL bounds staleness) and closes on shutdown.
+ * the end and empties the cache, so nothing verified before the listener could hear of a revocation stays cached. A poll
+ * returns as soon as a revocation arrives, however long its timeout ({@link QuietListening}). It rides out broker
+ * outages (the Kafka client reconnects by itself; meanwhile the cache TTL bounds staleness) and closes on shutdown.
  */
 @ApplicationScoped
 public class RevocationListener {
@@ -65,7 +66,9 @@ public class RevocationListener {
         props.put(ConsumerConfig.GROUP_ID_CONFIG, config.groupIdPrefix() + "-" + UUID.randomUUID());
         // "Latest", done by hand (seekToEnd) so that every jump over unread events also empties the cache.
         props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "none");
-        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, true);
+        // A group of one that always starts at the end has nothing to gain from committed offsets.
+        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        props.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, QuietListening.FETCH_MAX_WAIT_MS);
         props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
         props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
         props.putIfAbsent(ConsumerConfig.CLIENT_ID_CONFIG, "auth-service-revocations");

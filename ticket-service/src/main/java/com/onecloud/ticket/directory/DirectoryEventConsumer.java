@@ -17,6 +17,7 @@ import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.onecloud.edge.event.QuietListening;
 import com.onecloud.edge.event.Topics;
 import com.onecloud.ticket.config.TicketServiceConfig;
 import com.onecloud.outbox.KafkaClients;
@@ -89,7 +90,7 @@ public class DirectoryEventConsumer {
                 consumer = c;
                 c.subscribe(List.of(Topics.DIRECTORY_EVENTS));
                 while (running) {
-                    ConsumerRecords<String, String> records = c.poll(Duration.ofMillis(500));
+                    ConsumerRecords<String, String> records = c.poll(QuietListening.POLL_TIMEOUT);
                     for (TopicPartition partition : records.partitions()) {
                         for (ConsumerRecord<String, String> record : records.records(partition)) {
                             handle(record);
