@@ -3,10 +3,11 @@ package com.onecloud.edge.event;
 import java.time.Duration;
 
 /**
- * How a consumer that waits for rare events (revocations) listens without waking up for nothing. The broker answers a
- * fetch as soon as a record arrives, and {@code poll} returns as soon as a fetch brings records, so neither wait below
- * delays an event: they only set how often an idle consumer, and the broker serving it, wake up. With Kafka's defaults
- * (a fetch held 500 ms, a poll of 100 ms) each idle listener cost its service 2–3 % of a core and the broker more.
+ * How a consumer that waits for rare events (revocations, directory changes) listens without waking up for nothing.
+ * The broker answers a fetch as soon as a record arrives, and {@code poll} returns as soon as a fetch brings records,
+ * so neither wait below delays an event: they only set how often an idle consumer, and the broker serving it, wake up.
+ * With Kafka's defaults (a fetch held 500 ms, a poll of 100 ms) each idle listener cost its service 2–3 % of a core,
+ * and the broker more.
  */
 public final class QuietListening {
 

@@ -35,8 +35,8 @@ import io.vertx.ext.web.RoutingContext;
 class DecisionFastLane {
 
     /** After api-edge's conventions filter (order -1000), before Quarkus's authentication (-200) and every route. */
-    static final int ORDER = -500;
-    static final String CONTENT_TYPE = "application/json;charset=UTF-8";
+    private static final int ORDER = -500;
+    private static final String CONTENT_TYPE = "application/json;charset=UTF-8";
 
     private final DecisionService decisions;
     private final ObjectReader requests;
