@@ -349,8 +349,8 @@ public final class BenchmarkMain {
         UserToken warmToken = api.newUserToken(admin, org, "decision-user", "CONTACTS");
         String body = "{\"authorization\":\"Bearer " + warmToken.token()
                 + "\",\"queryToken\":null,\"audience\":\"USER_API\",\"api\":\"CONTACTS\"}";
-        Map<String, String> warmEnv = Map.of("BENCH_METHOD", "POST", "BENCH_BODY", body, "BENCH_HEADERS",
-                "Content-Type: application/json\nAccept: application/json");
+        String jsonHeaders = "Content-Type: application/json\nAccept: application/json";
+        Map<String, String> warmEnv = Map.of("BENCH_METHOD", "POST", "BENCH_BODY", body, "BENCH_HEADERS", jsonHeaders);
         String first = Api.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(url))
                 .header("Content-Type", "application/json").POST(java.net.http.HttpRequest.BodyPublishers.ofString(body))
                 .build()).body();
@@ -372,7 +372,7 @@ public final class BenchmarkMain {
         // endpoint does. Its tail is what the machine, the HTTP stack and the collector add under this load shape.
         log("decisions (floor)");
         Map<String, String> floorEnv = Map.of("BENCH_METHOD", "POST", "BENCH_BODY", "{\"audience\":\"USER_API\"}",
-                "BENCH_HEADERS", "Content-Type: application/json\nAccept: application/json");
+                "BENCH_HEADERS", jsonHeaders);
         wrk.run("decisions-floor-warmup", url, "request.lua", floorEnv, Math.max(1, warmup / 2));
         Wrk.Result floor = check(wrk.run("decisions-floor", url, "request.lua", floorEnv, duration));
 
