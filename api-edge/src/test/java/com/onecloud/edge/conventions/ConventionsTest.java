@@ -17,6 +17,7 @@ import java.time.Duration;
 
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -234,8 +235,8 @@ class ConventionsTest {
     }
 
     @Test
-    void xxePayloadIsRefusedAndNothingIsRead() throws IOException {
-        Path secret = Files.createTempFile("xxe-target", ".txt");
+    void xxePayloadIsRefusedAndNothingIsRead(@TempDir Path dir) throws IOException {
+        Path secret = dir.resolve("xxe-target.txt");
         Files.writeString(secret, "TOP-SECRET-FILE-CONTENT");
         String xxe = """
                 <?xml version="1.0"?>
