@@ -324,11 +324,15 @@ class DecisionApiTest {
         Issued user = Tickets.issue(PrincipalKind.USER, ALL);
         decide(user.bearer(), Audience.USER_API, Api.CONTACTS).body("outcome", equalTo("ALLOW"));
         decide(user.bearer(), Audience.USER_API, Api.CONTACTS).body("outcome", equalTo("ALLOW"));
+        given().get("/api/internal/v1/nothing-here").then().statusCode(404);
         String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
         assertThat(metrics).contains("onecloud_auth_decisions_total{outcome=\"ALLOW\"")
                 .contains("onecloud_auth_cache_requests_total{result=\"hit\"")
                 .contains("onecloud_auth_credential_lookups_total")
                 .contains("onecloud_auth_cache_size");
+        // Other requests are timed; decisions are timed by their callers' decision clients, not here.
+        assertThat(metrics).contains("http_server_requests_seconds_count{method=\"GET\"")
+                .doesNotContain("uri=\"" + DecisionResource.PATH + "\"");
     }
 
     // --- the reader role -----------------------------------------------------------------------------------------
