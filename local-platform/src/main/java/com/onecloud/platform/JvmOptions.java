@@ -23,10 +23,11 @@ final class JvmOptions {
     static final String HEAP = "-Xmx128m";
     /**
      * resource-service, without an ORM, keeps 15–18 MiB in its old generation after a full collection. Its RSS still
-     * crept up in long runs as the old generation filled: 230 and 241 MiB at most with 80 MiB (runs S and U), so it
-     * gets 64 MiB, three times its live set (docs/benchmarks.md).
+     * crept up in long runs as the old generation filled (230 and 241 MiB at most with 80 MiB, runs S and U; 239 and
+     * 244 MiB with 64 MiB, runs W and X, the peaks being the JIT's arenas on top), so it gets 48 MiB: an old generation
+     * of twice its live set (docs/benchmarks.md).
      */
-    static final String RESOURCE_HEAP = "-Xmx64m";
+    static final String RESOURCE_HEAP = "-Xmx48m";
     /**
      * Returns the C heap that the JIT compilers free after a burst of compilation to the OS every 2 s; glibc keeps it
      * otherwise (7–30 MiB of RSS). Only JDKs that have the option get it: an unknown option stops the JVM.

@@ -7,11 +7,6 @@ import org.junit.jupiter.api.Test;
 class JvmOptionsTest {
 
     @Test
-    void aJvmThatCanTrimItsNativeHeapIsToldTo() {
-        assertThat(JvmOptions.forService(Platform.AUTH, option -> true)).contains(JvmOptions.TRIM_NATIVE_HEAP);
-    }
-
-    @Test
     void onlyTicketServiceGivesUpTheC2Compiler() {
         assertThat(JvmOptions.forService(Platform.TICKET, option -> true))
                 .containsExactly("-Xmx128m", "-XX:+UseParallelGC", JvmOptions.TRIM_NATIVE_HEAP,
@@ -23,7 +18,7 @@ class JvmOptionsTest {
     @Test
     void resourceServiceGetsASmallerHeapAndAuthServiceALargerYoungGeneration() {
         assertThat(JvmOptions.forService(Platform.RESOURCE, option -> true))
-                .containsExactly("-Xmx64m", "-XX:+UseParallelGC", JvmOptions.TRIM_NATIVE_HEAP, "-Xmn16m");
+                .containsExactly("-Xmx48m", "-XX:+UseParallelGC", JvmOptions.TRIM_NATIVE_HEAP, "-Xmn16m");
         assertThat(JvmOptions.forService(Platform.AUTH, option -> true))
                 .containsExactly("-Xmx128m", "-XX:+UseParallelGC", JvmOptions.TRIM_NATIVE_HEAP, "-Xmn24m");
     }
@@ -31,7 +26,7 @@ class JvmOptionsTest {
     @Test
     void anOlderJvmIsNotGivenAnOptionItWouldRefuseToStartWith() {
         assertThat(JvmOptions.forService(Platform.RESOURCE, option -> false))
-                .containsExactly("-Xmx64m", "-XX:+UseParallelGC", "-Xmn16m");
+                .containsExactly("-Xmx48m", "-XX:+UseParallelGC", "-Xmn16m");
     }
 
     @Test
