@@ -1,17 +1,15 @@
 package com.onecloud.resource.organization;
 
-import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import com.onecloud.edge.event.CloudEvent;
-import com.onecloud.edge.event.OrganizationDeleted;
 import com.onecloud.edge.event.Topics;
 import com.onecloud.edge.paging.PageRequest;
 import com.onecloud.outbox.SqlOutbox;
+import com.onecloud.resource.common.DirectoryEvents;
 import com.onecloud.resource.common.Ids;
 import com.onecloud.resource.common.Persistence;
 
@@ -23,7 +21,6 @@ import io.vertx.mutiny.sqlclient.Tuple;
 @ApplicationScoped
 public class OrganizationService {
 
-    static final String SOURCE = "/onecloud/resource-service";
     /** The detail of the 404 for a missing organization, shared with the features that require one. */
     public static final String NOT_FOUND = "Organization not found.";
     private static final String INSERT = "INSERT INTO organization (id, name, version, created_at) "
@@ -81,9 +78,8 @@ public class OrganizationService {
         return outbox.inTransaction(transaction -> transaction.preparedQuery(DELETE).execute(Tuple.of(id))
                 .chain(rows -> {
                     Persistence.requireDeleted(rows, NOT_FOUND);
-                    return outbox.append(transaction, Topics.DIRECTORY_EVENTS, id, CloudEvent.of(SOURCE,
-                            Topics.ORGANIZATION_DELETED, id, Instant.now(), new OrganizationDeleted(id,
-                                    Instant.now())));
+                    return outbox.append(transaction, Topics.DIRECTORY_EVENTS, id,
+                            DirectoryEvents.organizationDeleted(id));
                 }));
     }
 }

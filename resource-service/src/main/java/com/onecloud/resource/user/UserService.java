@@ -1,17 +1,15 @@
 package com.onecloud.resource.user;
 
-import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import com.onecloud.edge.event.CloudEvent;
 import com.onecloud.edge.event.Topics;
-import com.onecloud.edge.event.UserDeleted;
 import com.onecloud.edge.paging.PageRequest;
 import com.onecloud.outbox.SqlOutbox;
+import com.onecloud.resource.common.DirectoryEvents;
 import com.onecloud.resource.common.Ids;
 import com.onecloud.resource.common.Persistence;
 import com.onecloud.resource.organization.OrganizationService;
@@ -28,7 +26,6 @@ import io.vertx.mutiny.sqlclient.Tuple;
 @ApplicationScoped
 public class UserService {
 
-    static final String SOURCE = "/onecloud/resource-service";
     static final String DUPLICATE = "A user with this email already exists in the organization.";
     private static final String NOT_FOUND = "User not found.";
     private static final String INSERT = "INSERT INTO directory_user (organization_id, id, first_name, last_name, "
@@ -94,8 +91,8 @@ public class UserService {
                     Persistence.requireDeleted(rows, NOT_FOUND);
                     return transaction.preparedQuery(DELETE_CONTACTS).execute(Tuple.of(orgId, id));
                 })
-                .chain(() -> outbox.append(transaction, Topics.DIRECTORY_EVENTS, orgId, CloudEvent.of(SOURCE,
-                        Topics.USER_DELETED, id, Instant.now(), new UserDeleted(orgId, id, Instant.now())))));
+                .chain(() -> outbox.append(transaction, Topics.DIRECTORY_EVENTS, orgId,
+                        DirectoryEvents.userDeleted(orgId, id))));
     }
 
     /** $1–$6: the organization, the id and the request's fields, in the order of INSERT and UPDATE. */

@@ -71,14 +71,15 @@ class DirectoryEventsTest {
         JsonNode event = Json.MAPPER.readTree(record.value());
         assertThat(event.path("specversion").asText()).isEqualTo("1.0");
         assertThat(UUID.fromString(event.path("id").asText())).isNotNull();
-        assertThat(event.path("source").asText()).isNotBlank();
+        assertThat(event.path("source").asText()).isEqualTo("/onecloud/resource-service");
         assertThat(event.path("type").asText()).isEqualTo(Topics.USER_DELETED);
         assertThat(event.path("subject").asText()).isEqualTo(userId);
         assertThat(Instant.parse(event.path("time").asText())).isAfterOrEqualTo(before.minusSeconds(1));
         assertThat(event.path("datacontenttype").asText()).isEqualTo("application/json");
         assertThat(event.path("data").path("organizationId").asText()).isEqualTo(org);
         assertThat(event.path("data").path("userId").asText()).isEqualTo(userId);
-        assertThat(Instant.parse(event.path("data").path("deletedAt").asText())).isAfterOrEqualTo(before.minusSeconds(1));
+        assertThat(Instant.parse(event.path("data").path("deletedAt").asText())).isAfterOrEqualTo(before.minusSeconds(1))
+                .isEqualTo(Instant.parse(event.path("time").asText()));
         assertThat(event.toString()).doesNotContain("oc_");
 
         assertThat(count("SELECT count(*) FROM contact WHERE owner_user_id = ?", userId)).isZero();
@@ -105,10 +106,12 @@ class DirectoryEventsTest {
         assertThat(record.key()).isEqualTo(org);
         JsonNode event = Json.MAPPER.readTree(record.value());
         assertThat(event.path("specversion").asText()).isEqualTo("1.0");
+        assertThat(event.path("source").asText()).isEqualTo("/onecloud/resource-service");
         assertThat(event.path("subject").asText()).isEqualTo(org);
         assertThat(event.path("datacontenttype").asText()).isEqualTo("application/json");
         assertThat(Instant.parse(event.path("time").asText())).isAfterOrEqualTo(before.minusSeconds(1));
-        assertThat(Instant.parse(event.path("data").path("deletedAt").asText())).isAfterOrEqualTo(before.minusSeconds(1));
+        assertThat(Instant.parse(event.path("data").path("deletedAt").asText())).isAfterOrEqualTo(before.minusSeconds(1))
+                .isEqualTo(Instant.parse(event.path("time").asText()));
 
         assertThat(count("SELECT count(*) FROM directory_user WHERE organization_id = ?", org)).isZero();
         assertThat(count("SELECT count(*) FROM contact WHERE organization_id = ?", org)).isZero();

@@ -1,0 +1,27 @@
+package com.onecloud.resource.common;
+
+import java.time.Instant;
+
+import com.onecloud.edge.event.CloudEvent;
+import com.onecloud.edge.event.OrganizationDeleted;
+import com.onecloud.edge.event.Topics;
+import com.onecloud.edge.event.UserDeleted;
+
+/** The events this service announces on {@link Topics#DIRECTORY_EVENTS}, keyed by organization id. */
+public final class DirectoryEvents {
+
+    static final String SOURCE = "/onecloud/resource-service";
+
+    private DirectoryEvents() {
+    }
+
+    public static CloudEvent<UserDeleted> userDeleted(String orgId, String userId) {
+        Instant now = Instant.now();
+        return CloudEvent.of(SOURCE, Topics.USER_DELETED, userId, now, new UserDeleted(orgId, userId, now));
+    }
+
+    public static CloudEvent<OrganizationDeleted> organizationDeleted(String orgId) {
+        Instant now = Instant.now();
+        return CloudEvent.of(SOURCE, Topics.ORGANIZATION_DELETED, orgId, now, new OrganizationDeleted(orgId, now));
+    }
+}
