@@ -8,16 +8,9 @@ import static org.awaitility.Awaitility.await;
 import java.time.Duration;
 import java.util.Set;
 
-import jakarta.inject.Inject;
-
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import com.onecloud.auth.credential.CredentialStore;
-import com.onecloud.auth.revocation.RevocationListener;
-import com.onecloud.auth.support.CapturedLog;
-import com.onecloud.auth.support.Listening;
+import com.onecloud.auth.support.DecisionTestBase;
 import com.onecloud.auth.support.TicketDatabaseResource;
 import com.onecloud.auth.support.Tickets;
 import com.onecloud.auth.support.Tickets.Issued;
@@ -38,23 +31,7 @@ import io.quarkus.test.junit.TestProfile;
 @TestProfile(ShortTtlProfile.class)
 @QuarkusTestResource(TicketDatabaseResource.class)
 @QuarkusTestResource(EmbeddedKafkaResource.class)
-class CacheTtlTest {
-
-    @Inject
-    CredentialStore store;
-
-    @Inject
-    RevocationListener listener;
-
-    @BeforeEach
-    void listenerIsAssigned() {
-        Listening.awaitAssignment(listener);
-    }
-
-    @AfterAll
-    static void noCredentialWasLogged() {
-        CapturedLog.assertNoIssuedCredential("Refused credential");
-    }
+class CacheTtlTest extends DecisionTestBase {
 
     @Test
     void withoutAnEventARevokedCredentialIsRefusedOnceTheTtlHasPassed() {

@@ -21,16 +21,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Set;
 
-import jakarta.inject.Inject;
-
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import com.onecloud.auth.credential.CredentialStore;
-import com.onecloud.auth.revocation.RevocationListener;
-import com.onecloud.auth.support.CapturedLog;
-import com.onecloud.auth.support.Listening;
+import com.onecloud.auth.support.DecisionTestBase;
 import com.onecloud.auth.support.TicketDatabaseResource;
 import com.onecloud.auth.support.Tickets;
 import com.onecloud.auth.support.Tickets.Issued;
@@ -49,25 +42,9 @@ import io.restassured.response.ValidatableResponse;
 @QuarkusTest
 @QuarkusTestResource(TicketDatabaseResource.class)
 @QuarkusTestResource(EmbeddedKafkaResource.class)
-class DecisionApiTest {
+class DecisionApiTest extends DecisionTestBase {
 
     private static final Set<Api> ALL = Set.of(Api.CONTACTS, Api.USERS, Api.TICKETS);
-
-    @Inject
-    CredentialStore store;
-
-    @Inject
-    RevocationListener listener;
-
-    @BeforeEach
-    void listenerIsAssigned() {
-        Listening.awaitAssignment(listener);
-    }
-
-    @AfterAll
-    static void noCredentialWasLogged() {
-        CapturedLog.assertNoIssuedCredential("Refused credential");
-    }
 
     // --- ALLOW ---------------------------------------------------------------------------------------------------
 

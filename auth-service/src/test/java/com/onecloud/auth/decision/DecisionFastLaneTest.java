@@ -20,16 +20,9 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import jakarta.inject.Inject;
-
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import com.onecloud.auth.credential.CredentialStore;
-import com.onecloud.auth.revocation.RevocationListener;
-import com.onecloud.auth.support.CapturedLog;
-import com.onecloud.auth.support.Listening;
+import com.onecloud.auth.support.DecisionTestBase;
 import com.onecloud.auth.support.TicketDatabaseResource;
 import com.onecloud.auth.support.Tickets;
 import com.onecloud.auth.support.Tickets.Issued;
@@ -52,26 +45,10 @@ import io.restassured.response.Response;
 @QuarkusTest
 @QuarkusTestResource(TicketDatabaseResource.class)
 @QuarkusTestResource(EmbeddedKafkaResource.class)
-class DecisionFastLaneTest {
-
-    @Inject
-    CredentialStore store;
-
-    @Inject
-    RevocationListener listener;
+class DecisionFastLaneTest extends DecisionTestBase {
 
     @TestHTTPResource(PATH)
     URL url;
-
-    @BeforeEach
-    void listenerIsAssigned() {
-        Listening.awaitAssignment(listener);
-    }
-
-    @AfterAll
-    static void noCredentialWasLogged() {
-        CapturedLog.assertNoIssuedCredential("Refused credential");
-    }
 
     @Test
     void aCachedDecisionIsAnsweredAsTheLookupWas() {

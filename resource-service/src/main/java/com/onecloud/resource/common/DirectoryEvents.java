@@ -10,7 +10,7 @@ import com.onecloud.edge.event.UserDeleted;
 /** The events this service announces on {@link Topics#DIRECTORY_EVENTS}, keyed by organization id. */
 public final class DirectoryEvents {
 
-    static final String SOURCE = "/onecloud/resource-service";
+    private static final String SOURCE = "/onecloud/resource-service";
 
     private DirectoryEvents() {
     }
