@@ -11,6 +11,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
+import com.onecloud.edge.concurrent.SharedCalls;
 import com.onecloud.edge.credential.CredentialHash;
 import com.onecloud.edge.error.Forbidden;
 import com.onecloud.edge.error.Unauthenticated;
@@ -30,16 +31,15 @@ public class AuthenticationFilter {
 
     private final DecisionClient client;
     private final DecisionCache cache;
-    private final InFlightDecisions inFlight;
+    /** Requests that miss the cache with the same key at the same time share one call to auth-service. */
+    private final SharedCalls<Decision> inFlight = new SharedCalls<>();
     private final Caller caller;
     private final AuthClientConfig config;
     private final Map<Method, Optional<Protected>> protections = new ConcurrentHashMap<>();
 
-    AuthenticationFilter(DecisionClient client, DecisionCache cache, InFlightDecisions inFlight, Caller caller,
-            AuthClientConfig config) {
+    AuthenticationFilter(DecisionClient client, DecisionCache cache, Caller caller, AuthClientConfig config) {
         this.client = client;
         this.cache = cache;
-        this.inFlight = inFlight;
         this.caller = caller;
         this.config = config;
     }

@@ -2,12 +2,12 @@ package com.onecloud.auth.cache;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Optional;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -51,6 +51,7 @@ public class VerifiedCredentialCache {
     private final Cache<String, Long> evictedAt;
     /** Ticker time of the last {@link #evictAll()}. */
     private volatile long allEvictedAt;
+    private final AtomicLong evictions = new AtomicLong();
 
     @Inject
     VerifiedCredentialCache(AuthConfig config) {
@@ -87,6 +88,14 @@ public class VerifiedCredentialCache {
             return CredentialHash.sha256Hex(ts.token() + ":" + ts.secret());
         }
         throw new IllegalArgumentException("only OneCloud tokens are cached");
+    }
+
+    /**
+     * Changes at every eviction. Lookups that started under different values must not share a result: one that was
+     * already running when a revocation arrived may have read the credential before it was revoked.
+     */
+    public long evictions() {
+        return evictions.get();
     }
 
     /** A point in time to pass to {@link #put} once the lookup started now has completed. */
@@ -137,12 +146,14 @@ public class VerifiedCredentialCache {
 
     /** Removes every entry of the ticket; returns how many there were. Idempotent. */
     public int evictTicket(String ticketId) {
+        evictions.incrementAndGet();
         evictedAt.put("ticket:" + ticketId, ticker.read());
         return invalidate(keysByTicket.removeAll(ticketId));
     }
 
     /** Removes the entries of one credential of the ticket (the old one after a rotation); returns how many. */
     public int evictCredential(String ticketId, String credentialId) {
+        evictions.incrementAndGet();
         evictedAt.put("credential:" + credentialId, ticker.read());
         return invalidate(keysByTicket.removeIf(ticketId, key -> {
             Entry entry = entries.getIfPresent(key);
@@ -155,6 +166,7 @@ public class VerifiedCredentialCache {
      * (re)starts listening: revocations sent before that moment may never reach this process.
      */
     public long evictAll() {
+        evictions.incrementAndGet();
         allEvictedAt = ticker.read();
         long evicted = size();
         entries.invalidateAll();

@@ -105,6 +105,19 @@ class VerifiedCredentialCacheTest {
     }
 
     @Test
+    void everyKindOfEvictionChangesTheEvictionCountEvenWithNothingToEvict() {
+        long before = cache.evictions();
+        cache.put("k", "C1", principal("T1", now.plusSeconds(3600)), cache.lookupStarted(), now);
+        assertThat(cache.evictions()).as("a put is not an eviction").isEqualTo(before);
+        cache.evictTicket("T9");
+        assertThat(cache.evictions()).isEqualTo(before + 1);
+        cache.evictCredential("T9", "C9");
+        assertThat(cache.evictions()).isEqualTo(before + 2);
+        cache.evictAll();
+        assertThat(cache.evictions()).isEqualTo(before + 3);
+    }
+
+    @Test
     void evictingAllEmptiesTheCacheAndKeepsRunningLookupsOut() {
         cache.put("a", "C1", principal("T1", now.plusSeconds(3600)), cache.lookupStarted(), now);
         cache.put("b", "C2", principal("T2", now.plusSeconds(3600)), cache.lookupStarted(), now);

@@ -1,9 +1,7 @@
-package com.onecloud.edge.auth;
+package com.onecloud.edge.concurrent;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Instant;
-import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
@@ -12,22 +10,21 @@ import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.helpers.test.UniAssertSubscriber;
 import io.smallrye.mutiny.operators.multi.processors.UnicastProcessor;
 
-/** Concurrent misses share one call; a finished call is never reused. */
-class InFlightDecisionsTest {
+/** Concurrent calls for one key share one call; a finished call is never reused. */
+class SharedCallsTest {
 
-    private final InFlightDecisions inFlight = new InFlightDecisions();
+    private static final String ALLOW = "ALLOW";
+
+    private final SharedCalls<String> inFlight = new SharedCalls<>();
     private final AtomicInteger calls = new AtomicInteger();
-    private UnicastProcessor<Decision> pending;
+    private UnicastProcessor<String> pending;
 
-    /** A call to auth-service that answers only when the test says so. */
-    private Uni<Decision> call() {
+    /** A call (to auth-service, to the database) that answers only when the test says so. */
+    private Uni<String> call() {
         calls.incrementAndGet();
         pending = UnicastProcessor.create();
         return Uni.createFrom().publisher(pending);
     }
-
-    private static final Decision ALLOW = Decision.allow(new Principal(PrincipalKind.USER, "T1", "T1", "org", "user",
-            Set.of(Api.CONTACTS), Instant.now().plusSeconds(3600)), 30);
 
     @Test
     void requestsWaitingForTheSameKeyShareOneCall() {
@@ -62,9 +59,9 @@ class InFlightDecisionsTest {
     void aFailureReachesEveryWaitingRequestAndIsNotKept() {
         var first = inFlight.share("k", this::call).subscribe().withSubscriber(UniAssertSubscriber.create());
         var second = inFlight.share("k", this::call).subscribe().withSubscriber(UniAssertSubscriber.create());
-        pending.onError(new IllegalStateException("auth-service down"));
-        first.assertFailedWith(IllegalStateException.class, "auth-service down");
-        second.assertFailedWith(IllegalStateException.class, "auth-service down");
+        pending.onError(new IllegalStateException("down"));
+        first.assertFailedWith(IllegalStateException.class, "down");
+        second.assertFailedWith(IllegalStateException.class, "down");
         assertThat(inFlight.size()).isZero();
     }
 
