@@ -1,0 +1,163 @@
+package com.onecloud.deploy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * What the services read, taken from their sources, so that the manifests are checked against the code and not against
+ * a second copy of the same names. A pattern that no longer matches fails with the place to look at.
+ */
+final class Sources {
+
+    static final String[] SERVICES = { "ticket-service", "auth-service", "resource-service" };
+
+    /** The program the init container migrate-schema runs (java -jar schema-migrations.jar ticket|resource). */
+    static final String MIGRATIONS = "tools/schema-migrations";
+    static final String MIGRATIONS_SOURCES = MIGRATIONS + "/src/main/java";
+
+    private Sources() {
+    }
+
+    static String read(String relative) {
+        return read(Manifests.repoRoot().resolve(relative));
+    }
+
+    static String read(Path path) {
+        try {
+            return Files.readString(path);
+        } catch (IOException e) {
+            throw new AssertionError("Cannot read " + path, e);
+        }
+    }
+
+    static String find(String relative, String regex, String what) {
+        Matcher m = Pattern.compile(regex, Pattern.DOTALL).matcher(read(relative));
+        if (!m.find()) {
+            throw new AssertionError("Cannot find " + what + " in " + relative + " (pattern " + regex
+                    + "): update deploy-tests' Sources to the new code, and deploy/ to the new value.");
+        }
+        return m.group(1);
+    }
+
+    static String ticketEventsTopic() {
+        return find("libs/api-edge/src/main/java/com/onecloud/edge/event/Topics.java", "TICKET_EVENTS\\s*=\\s*\"([^\"]+)\"",
+                "the ticket-events topic");
+    }
+
+    static String directoryEventsTopic() {
+        return find("libs/api-edge/src/main/java/com/onecloud/edge/event/Topics.java", "DIRECTORY_EVENTS\\s*=\\s*\"([^\"]+)\"",
+                "the directory-events topic");
+    }
+
+    /** api-edge's decision-cache consumer group of an application: {@code <app><suffix><uuid>}. */
+    static String decisionCacheGroupPrefix(String service) {
+        String suffix = find("libs/api-edge/src/main/java/com/onecloud/edge/auth/RevocationListener.java",
+                "applicationName\\s*\\+\\s*\"([^\"]+)\"", "the decision-cache group suffix");
+        return applicationName(service) + suffix;
+    }
+
+    /** auth-service's revocation consumer group prefix: {@code <prefix>-<uuid>}. */
+    static String authRevocationGroupPrefix() {
+        String prefix = find("auth-service/src/main/java/com/onecloud/auth/AuthConfig.java",
+                "@WithDefault\\(\"([^\"]+)\"\\)\\s*String groupIdPrefix\\(\\)", "the revocation group prefix default");
+        String separator = find("auth-service/src/main/java/com/onecloud/auth/revocation/RevocationListener.java",
+                "groupIdPrefix\\(\\)\\s*\\+\\s*\"([^\"]*)\"", "the revocation group separator");
+        return prefix + separator;
+    }
+
+    static String authRevocationTopic() {
+        return find("auth-service/src/main/java/com/onecloud/auth/AuthConfig.java",
+                "@WithDefault\\(\"([^\"]+)\"\\)\\s*String topic\\(\\)", "the revocation topic default");
+    }
+
+    /** ticket-service's shared consumer group for directory events. */
+    static String directoryGroup() {
+        return find("ticket-service/src/main/java/com/onecloud/ticket/config/TicketServiceConfig.java",
+                "@WithDefault\\(\"([^\"]+)\"\\)\\s*String groupId\\(\\)", "the directory consumer group default");
+    }
+
+    static String applicationProperties(String service) {
+        return read(service + "/src/main/resources/application.properties");
+    }
+
+    static String applicationName(String service) {
+        return find(service + "/src/main/resources/application.properties", "(?m)^quarkus\\.application\\.name=(\\S+)",
+                "quarkus.application.name");
+    }
+
+    /**
+     * Environment variables a service reads: every {@code ${NAME...}} of its application.properties and of api-edge's
+     * shared defaults, plus the variable form of every property such a file references ({@code ${onecloud.auth.url}}
+     * is {@code ONECLOUD_AUTH_URL}).
+     */
+    static Set<String> environmentRead(String service) {
+        Set<String> names = new LinkedHashSet<>();
+        for (String text : new String[] { applicationProperties(service),
+                read("libs/api-edge/src/main/resources/META-INF/microprofile-config.properties") }) {
+            Matcher m = Pattern.compile("\\$\\{([A-Za-z0-9_.\\-]+)").matcher(text);
+            while (m.find()) {
+                names.add(m.group(1).replaceAll("[^A-Za-z0-9]", "_").toUpperCase(Locale.ROOT));
+            }
+        }
+        return names;
+    }
+
+    /**
+     * Environment variables schema-migrations reads: every {@code "ONECLOUD_..."} string literal of its Java sources
+     * (it reads them with {@code System.getenv}).
+     */
+    static Set<String> migrationEnvironmentRead() {
+        Set<String> names = new LinkedHashSet<>();
+        Pattern literal = Pattern.compile("\"(ONECLOUD_[A-Z0-9_]+)\"");
+        for (Path file : migrationSources()) {
+            Matcher m = literal.matcher(read(file));
+            while (m.find()) {
+                names.add(m.group(1));
+            }
+        }
+        if (names.isEmpty()) {
+            throw new AssertionError("No \"ONECLOUD_...\" environment variable name in " + MIGRATIONS_SOURCES
+                    + ": update deploy-tests' Sources to how schema-migrations reads its settings now.");
+        }
+        return names;
+    }
+
+    /** The schemas schema-migrations accepts as its argument: its enum Schema's constants, lower case. */
+    static Set<String> migrationSchemas() {
+        Path file = migrationSources().stream().filter(p -> p.getFileName().toString().equals("Schema.java")).findFirst()
+                .orElseThrow(() -> new AssertionError("No Schema.java in " + MIGRATIONS_SOURCES
+                        + ": update deploy-tests' Sources to where schema-migrations names its schemas."));
+        String text = read(file);
+        Matcher m = Pattern.compile("(?m)^\\s*([A-Z][A-Z0-9_]*)\\(\"classpath:").matcher(text);
+        Set<String> schemas = new LinkedHashSet<>();
+        while (m.find()) {
+            schemas.add(m.group(1).toLowerCase(Locale.ROOT));
+        }
+        if (schemas.isEmpty()) {
+            throw new AssertionError("No schema constant (NAME(\"classpath:...\")) in " + file
+                    + ": update deploy-tests' Sources to the new code.");
+        }
+        return schemas;
+    }
+
+    private static List<Path> migrationSources() {
+        Path dir = Manifests.repoRoot().resolve(MIGRATIONS_SOURCES);
+        if (!Files.isDirectory(dir)) {
+            throw new AssertionError("No " + dir + ": the init container migrate-schema runs the module " + MIGRATIONS);
+        }
+        try (Stream<Path> files = Files.walk(dir)) {
+            return files.filter(p -> p.toString().endsWith(".java")).sorted().collect(Collectors.toList());
+        } catch (IOException e) {
+            throw new AssertionError("Cannot list " + dir, e);
+        }
+    }
+}

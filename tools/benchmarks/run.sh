@@ -1,0 +1,51 @@
+#!/usr/bin/env bash
+# The benchmark suite of issue 7, in one run (see docs/benchmarks.md):
+#   1. authentication overhead, 2. auth-service decisions (warm and cold cache), 3. CRUD (JSON/XML, 100,000
+#   contacts), 4. revocation propagation, 5. start-up time and RSS; then a soak run (memory over 5 minutes).
+#
+# What it does:
+#  - installs wrk with apt-get if missing;
+#  - unless BENCH_SKIP_BUILD=1: exports the committed tree (git HEAD) to tools/benchmarks/target/source, so that what is
+#    measured is a commit and not whatever is half-edited in the working tree, and builds it there
+#    (./mvnw -B -q -DskipTests package), then rebuilds resource-service with the build profile `bench`
+#    (-Dquarkus.profile=bench), the only build in which the unauthenticated comparison endpoint exists;
+#  - compiles the driver (benchmarks module) and runs com.onecloud.bench.BenchmarkMain, which starts the local platform
+#    from that build (embedded PostgreSQL and Kafka, free ports, data under tools/benchmarks/target/run-*/), seeds it,
+#    measures with wrk on 127.0.0.1, writes tools/benchmarks/target/run-*/results.md (plus the raw wrk outputs) and stops
+#    everything it started.
+#
+# Settings (environment): BENCH_DURATION (s per measured run, 20), BENCH_WARMUP (s, 10), BENCH_CONTACTS (100000),
+# BENCH_REVOCATIONS (100), BENCH_REVOCATION_WARMUP (10, not counted), BENCH_COLD_TOKENS (30000),
+# BENCH_COLD_WARMUP_TOKENS (3000), BENCH_COLD_DURATION (s, 4),
+# BENCH_SOAK (s, 300; 0 skips), BENCH_STARTUP_RUNS (3),
+# BENCH_QUIET_PERCENT (10: each measured start waits until the CPUs are at most this busy over 2 s, at most 60 s; 100: at once),
+# BENCH_OVERHEAD_ROUNDS (3), BENCH_WRK_THREADS (2),
+# BENCH_WRK_CONNECTIONS (32),
+# BENCH_PHASES (comma list of startup,overhead,decisions,crud,revocation,soak; default all),
+# BENCH_SERVICE_ENV ("NAME=value;..." extra environment for every service, for experiments), BENCH_NMT=1 (native memory tracking in every service, summary in run-*/memory-*.txt), BENCH_JFR=1 (records JFR on the service under test during each measurement: a profiling run, slower numbers;
+# summarise a recording with tools/benchmarks/jfr-top.sh FILE).
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+root="$PWD"
+source_dir="$root/tools/benchmarks/target/source"
+
+if ! command -v wrk >/dev/null; then
+  echo "Installing wrk ..."
+  sudo=""; [[ $(id -u) -eq 0 ]] || sudo="sudo"
+  $sudo apt-get update -qq && $sudo apt-get install -y -qq wrk
+fi
+
+if [[ "${BENCH_SKIP_BUILD:-0}" != "1" ]]; then
+  commit=$(git rev-parse HEAD)
+  echo "Exporting $commit to $source_dir and building it (set BENCH_SKIP_BUILD=1 to reuse the last build) ..."
+  rm -rf "$source_dir"
+  mkdir -p "$source_dir"
+  git archive --format=tar HEAD | tar -x -C "$source_dir"
+  echo "$commit" > "$source_dir/COMMIT"
+  (cd "$source_dir" && ./mvnw -B -q -DskipTests package)
+  echo "Rebuilding resource-service with the build profile bench ..."
+  (cd "$source_dir" && ./mvnw -B -q -DskipTests -pl resource-service -am package -Dquarkus.profile=bench)
+fi
+
+exec java -cp "$source_dir/tools/benchmarks/target/classes:$source_dir/tools/benchmarks/target/lib/*" \
+  com.onecloud.bench.BenchmarkMain "$source_dir" "$root/tools/benchmarks/target"
