@@ -3,7 +3,7 @@
 // Usage (repository root, after ./mvnw -B -q -pl api-edge compile):
 //   jshell --class-path api-edge/target/classes deploy/tools/bootstrap-credential.jsh > bootstrap.env
 // The token and secret exist only in that file and, once created, in the Secret: keep the file out of Git and delete it.
-import com.onecloud.edge.credential.TokenFormat;
+import com.onecloud.access.credential.TokenFormat;
 System.out.println("token=" + TokenFormat.newToken(TokenFormat.newId()));
 System.out.println("secret=" + TokenFormat.newSecret());
 /exit

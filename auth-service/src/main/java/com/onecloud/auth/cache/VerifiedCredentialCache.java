@@ -15,10 +15,10 @@ import com.github.benmanes.caffeine.cache.Expiry;
 import com.github.benmanes.caffeine.cache.RemovalCause;
 import com.github.benmanes.caffeine.cache.Ticker;
 import com.onecloud.auth.AuthConfig;
-import com.onecloud.edge.auth.KeysByTicket;
-import com.onecloud.edge.auth.PresentedCredential;
-import com.onecloud.edge.auth.Principal;
-import com.onecloud.edge.credential.CredentialHash;
+import com.onecloud.revocation.KeysByTicket;
+import com.onecloud.access.credential.PresentedCredential;
+import com.onecloud.access.Principal;
+import com.onecloud.access.credential.CredentialHash;
 
 import io.quarkus.runtime.Startup;
 

@@ -3,8 +3,8 @@ package com.onecloud.auth.credential;
 import java.time.Instant;
 import java.util.Set;
 
-import com.onecloud.edge.auth.Api;
-import com.onecloud.edge.auth.PrincipalKind;
+import com.onecloud.access.Api;
+import com.onecloud.access.PrincipalKind;
 
 /**
  * One row of the view {@code auth_v1.credential}: a credential's hashes and the ticket it belongs to.

@@ -14,9 +14,9 @@ import org.eclipse.microprofile.config.ConfigProvider;
 import org.jboss.logging.Logger;
 
 import com.onecloud.auth.AuthConfig;
-import com.onecloud.edge.auth.Api;
-import com.onecloud.edge.auth.PrincipalKind;
-import com.onecloud.edge.error.Unavailable;
+import com.onecloud.access.Api;
+import com.onecloud.access.PrincipalKind;
+import com.onecloud.http.problem.Unavailable;
 
 import io.quarkus.runtime.Startup;
 import io.smallrye.mutiny.Uni;

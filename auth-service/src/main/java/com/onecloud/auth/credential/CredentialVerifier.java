@@ -3,10 +3,10 @@ package com.onecloud.auth.credential;
 import java.time.Instant;
 import java.util.Optional;
 
-import com.onecloud.edge.auth.PresentedCredential;
-import com.onecloud.edge.auth.Principal;
-import com.onecloud.edge.auth.PrincipalKind;
-import com.onecloud.edge.credential.CredentialHash;
+import com.onecloud.access.credential.PresentedCredential;
+import com.onecloud.access.Principal;
+import com.onecloud.access.PrincipalKind;
+import com.onecloud.access.credential.CredentialHash;
 
 /**
  * Whether a presented OneCloud credential proves the stored one (contract §2): the presentation must fit the ticket's

@@ -9,8 +9,8 @@ import jakarta.enterprise.event.Observes;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.ObjectWriter;
-import com.onecloud.edge.auth.Decision;
-import com.onecloud.edge.auth.DecisionRequest;
+import com.onecloud.access.Decision;
+import com.onecloud.access.DecisionRequest;
 
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
@@ -28,13 +28,13 @@ import io.vertx.ext.web.RoutingContext;
  * <p>
  * It takes an HTTP/1.1 request with a declared length; other requests (HTTP/2, a chunked body, {@code Expect}) go on
  * to the resource unread. The decision itself, its validation and its failures are {@link DecisionService}'s, and a
- * failure is answered by api-edge's failure handler with the same classifier and problem body as the resource's
- * exception mapper. api-edge's HTTP conventions filter runs before this route, as before every route.
+ * failure is answered by http-conventions' failure handler with the same classifier and problem body as the resource's
+ * exception mapper. The HTTP conventions filter runs before this route, as before every route.
  */
 @ApplicationScoped
 class DecisionFastLane {
 
-    /** After api-edge's conventions filter (order -1000), before Quarkus's authentication (-200) and every route. */
+    /** After the HTTP conventions filter (order -1000), before Quarkus's authentication (-200) and every route. */
     private static final int ORDER = -500;
     private static final String CONTENT_TYPE = "application/json;charset=UTF-8";
 

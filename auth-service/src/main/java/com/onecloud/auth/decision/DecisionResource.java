@@ -8,8 +8,8 @@ import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
-import com.onecloud.edge.auth.Decision;
-import com.onecloud.edge.auth.DecisionRequest;
+import com.onecloud.access.Decision;
+import com.onecloud.access.DecisionRequest;
 
 import io.smallrye.mutiny.Uni;
 

@@ -16,10 +16,10 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.jboss.logging.Logger;
 
 import com.onecloud.auth.AuthConfig;
-import com.onecloud.edge.auth.Api;
-import com.onecloud.edge.auth.Principal;
-import com.onecloud.edge.auth.PrincipalKind;
-import com.onecloud.edge.error.Unavailable;
+import com.onecloud.access.Api;
+import com.onecloud.access.Principal;
+import com.onecloud.access.PrincipalKind;
+import com.onecloud.http.problem.Unavailable;
 
 import io.quarkus.runtime.Startup;
 import io.quarkus.oidc.AccessTokenCredential;

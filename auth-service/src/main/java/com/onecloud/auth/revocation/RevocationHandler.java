@@ -9,7 +9,7 @@ import org.jboss.logging.Logger;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.onecloud.auth.cache.VerifiedCredentialCache;
-import com.onecloud.edge.event.Topics;
+import com.onecloud.events.Topics;
 
 /**
  * Applies one record of {@code ticket-events}: a {@code onecloud.ticket.revoked.v1} evicts every cached entry of

@@ -23,7 +23,7 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.jboss.logging.Logger;
 
 import com.onecloud.auth.AuthConfig;
-import com.onecloud.edge.event.QuietListening;
+import com.onecloud.events.consumer.QuietListening;
 
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;

@@ -11,11 +11,11 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
 import com.github.benmanes.caffeine.cache.Ticker;
-import com.onecloud.edge.auth.Api;
-import com.onecloud.edge.auth.PresentedCredential;
-import com.onecloud.edge.auth.Principal;
-import com.onecloud.edge.auth.PrincipalKind;
-import com.onecloud.edge.credential.TokenFormat;
+import com.onecloud.access.Api;
+import com.onecloud.access.credential.PresentedCredential;
+import com.onecloud.access.Principal;
+import com.onecloud.access.PrincipalKind;
+import com.onecloud.access.credential.TokenFormat;
 
 /** The cache's bounds and eviction, on a manual clock. */
 class VerifiedCredentialCacheTest {

@@ -7,13 +7,13 @@ import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
-import com.onecloud.edge.auth.Api;
-import com.onecloud.edge.auth.PresentedCredential;
-import com.onecloud.edge.auth.PresentedCredential.Token;
-import com.onecloud.edge.auth.PresentedCredential.TokenAndSecret;
-import com.onecloud.edge.auth.PrincipalKind;
-import com.onecloud.edge.credential.CredentialHash;
-import com.onecloud.edge.credential.TokenFormat;
+import com.onecloud.access.Api;
+import com.onecloud.access.credential.PresentedCredential;
+import com.onecloud.access.credential.PresentedCredential.Token;
+import com.onecloud.access.credential.PresentedCredential.TokenAndSecret;
+import com.onecloud.access.PrincipalKind;
+import com.onecloud.access.credential.CredentialHash;
+import com.onecloud.access.credential.TokenFormat;
 
 /** The verification rules on their own: presentation by kind, hashes, revocation, expiry. */
 class CredentialVerifierTest {

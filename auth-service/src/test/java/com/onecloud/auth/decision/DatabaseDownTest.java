@@ -12,9 +12,9 @@ import org.junit.jupiter.api.Test;
 
 import com.onecloud.auth.support.CapturedLog;
 import com.onecloud.auth.support.Tickets;
-import com.onecloud.edge.auth.Api;
-import com.onecloud.edge.auth.Audience;
-import com.onecloud.edge.credential.TokenFormat;
+import com.onecloud.access.Api;
+import com.onecloud.access.Audience;
+import com.onecloud.access.credential.TokenFormat;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;

@@ -24,9 +24,9 @@ import com.onecloud.auth.support.CapturedLog;
 import com.onecloud.auth.support.TicketDatabaseResource;
 import com.onecloud.auth.support.Tickets;
 import com.onecloud.auth.support.Tickets.Issued;
-import com.onecloud.edge.auth.Api;
-import com.onecloud.edge.auth.Audience;
-import com.onecloud.edge.auth.PrincipalKind;
+import com.onecloud.access.Api;
+import com.onecloud.access.Audience;
+import com.onecloud.access.PrincipalKind;
 import com.onecloud.testsupport.EmbeddedKafkaResource;
 
 import io.quarkus.test.common.QuarkusTestResource;

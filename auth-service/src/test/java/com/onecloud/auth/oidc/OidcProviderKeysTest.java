@@ -12,8 +12,8 @@ import org.junit.jupiter.api.Test;
 
 import com.onecloud.auth.support.CapturedLog;
 import com.onecloud.auth.support.TicketDatabaseResource;
-import com.onecloud.edge.auth.Api;
-import com.onecloud.edge.auth.Audience;
+import com.onecloud.access.Api;
+import com.onecloud.access.Audience;
 import com.onecloud.testsupport.EmbeddedKafkaResource;
 
 import io.quarkus.test.common.QuarkusTestResource;

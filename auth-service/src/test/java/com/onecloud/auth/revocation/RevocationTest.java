@@ -23,12 +23,12 @@ import com.onecloud.auth.support.RevocationEvents;
 import com.onecloud.auth.support.TicketDatabaseResource;
 import com.onecloud.auth.support.Tickets;
 import com.onecloud.auth.support.Tickets.Issued;
-import com.onecloud.edge.auth.Api;
-import com.onecloud.edge.auth.Audience;
-import com.onecloud.edge.auth.PrincipalKind;
-import com.onecloud.edge.event.CloudEvent;
-import com.onecloud.edge.event.Topics;
-import com.onecloud.edge.event.UserDeleted;
+import com.onecloud.access.Api;
+import com.onecloud.access.Audience;
+import com.onecloud.access.PrincipalKind;
+import com.onecloud.events.CloudEvent;
+import com.onecloud.events.Topics;
+import com.onecloud.events.UserDeleted;
 import com.onecloud.testsupport.EmbeddedKafkaResource;
 
 import io.quarkus.test.common.QuarkusTestResource;

@@ -10,7 +10,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * The test logs: {@code auth-service-test.log} is the service's file log (through api-edge's redaction filter), and
+ * The test logs: {@code auth-service-test.log} is the service's file log (through http-conventions' redaction filter), and
  * {@code auth-service-raw.log} the same records with no filter at all, so that a credential this service wrote by
  * mistake shows up even though the redaction filter would have masked it.
  */

@@ -5,8 +5,8 @@ import static io.restassured.RestAssured.given;
 import java.util.HashMap;
 import java.util.Map;
 
-import com.onecloud.edge.auth.Api;
-import com.onecloud.edge.auth.Audience;
+import com.onecloud.access.Api;
+import com.onecloud.access.Audience;
 
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;

@@ -13,9 +13,9 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.ConfigProvider;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.onecloud.edge.event.CloudEvent;
-import com.onecloud.edge.event.TicketRevoked;
-import com.onecloud.edge.event.Topics;
+import com.onecloud.events.CloudEvent;
+import com.onecloud.events.TicketRevoked;
+import com.onecloud.events.Topics;
 import com.onecloud.testsupport.Json;
 
 /** Publishes ticket events the way ticket-service's outbox relay does: key = ticket id, structured CloudEvent. */

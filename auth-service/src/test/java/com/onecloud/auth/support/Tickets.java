@@ -17,10 +17,10 @@ import java.util.stream.Collectors;
 
 import org.eclipse.microprofile.config.ConfigProvider;
 
-import com.onecloud.edge.auth.Api;
-import com.onecloud.edge.auth.PrincipalKind;
-import com.onecloud.edge.credential.CredentialHash;
-import com.onecloud.edge.credential.TokenFormat;
+import com.onecloud.access.Api;
+import com.onecloud.access.PrincipalKind;
+import com.onecloud.access.credential.CredentialHash;
+import com.onecloud.access.credential.TokenFormat;
 import com.onecloud.testsupport.EmbeddedPostgresResource;
 
 /**

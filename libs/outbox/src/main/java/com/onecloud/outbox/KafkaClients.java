@@ -13,7 +13,7 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
-import com.onecloud.edge.event.QuietListening;
+import com.onecloud.events.consumer.QuietListening;
 
 import io.smallrye.common.annotation.Identifier;
 

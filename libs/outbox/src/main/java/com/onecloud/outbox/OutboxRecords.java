@@ -9,7 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.onecloud.edge.event.CloudEvent;
+import com.onecloud.events.CloudEvent;
 
 /** Makes the outbox rows of both appenders ({@link SqlOutbox}, ticket-service's Hibernate one) alike. */
 @ApplicationScoped

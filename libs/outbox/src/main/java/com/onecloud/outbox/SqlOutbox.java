@@ -5,7 +5,7 @@ import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import com.onecloud.edge.event.CloudEvent;
+import com.onecloud.events.CloudEvent;
 
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;

@@ -10,13 +10,13 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import com.onecloud.edge.auth.AccessPolicy;
-import com.onecloud.edge.auth.Decision;
-import com.onecloud.edge.auth.Decision.Outcome;
-import com.onecloud.edge.auth.DecisionRequest;
-import com.onecloud.edge.auth.PresentedCredential;
-import com.onecloud.edge.auth.Principal;
-import com.onecloud.edge.credential.TokenFormat;
+import com.onecloud.access.AccessPolicy;
+import com.onecloud.access.Decision;
+import com.onecloud.access.Decision.Outcome;
+import com.onecloud.access.DecisionRequest;
+import com.onecloud.access.credential.PresentedCredential;
+import com.onecloud.access.Principal;
+import com.onecloud.access.credential.TokenFormat;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 

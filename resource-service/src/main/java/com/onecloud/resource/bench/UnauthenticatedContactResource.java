@@ -9,7 +9,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-import com.onecloud.edge.paging.Versions;
+import com.onecloud.http.paging.Versions;
 import com.onecloud.resource.contact.ContactService;
 import com.onecloud.resource.contact.ContactService.Owner;
 import com.onecloud.resource.contact.ContactView;

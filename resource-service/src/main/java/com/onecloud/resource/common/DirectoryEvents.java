@@ -2,10 +2,10 @@ package com.onecloud.resource.common;
 
 import java.time.Instant;
 
-import com.onecloud.edge.event.CloudEvent;
-import com.onecloud.edge.event.OrganizationDeleted;
-import com.onecloud.edge.event.Topics;
-import com.onecloud.edge.event.UserDeleted;
+import com.onecloud.events.CloudEvent;
+import com.onecloud.events.OrganizationDeleted;
+import com.onecloud.events.Topics;
+import com.onecloud.events.UserDeleted;
 
 /** The events this service announces on {@link Topics#DIRECTORY_EVENTS}, keyed by organization id. */
 public final class DirectoryEvents {

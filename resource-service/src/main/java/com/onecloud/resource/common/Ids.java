@@ -1,6 +1,6 @@
 package com.onecloud.resource.common;
 
-import com.onecloud.edge.credential.TokenFormat;
+import com.onecloud.access.credential.TokenFormat;
 
 /** Ids of this service's resources: opaque, 16 base62 characters. */
 public final class Ids {

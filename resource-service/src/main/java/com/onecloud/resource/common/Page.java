@@ -9,7 +9,7 @@ import jakarta.xml.bind.annotation.XmlElementWrapper;
 import jakarta.xml.bind.annotation.XmlRootElement;
 import jakarta.xml.bind.annotation.XmlSeeAlso;
 
-import com.onecloud.edge.paging.PageRequest;
+import com.onecloud.http.paging.PageRequest;
 import com.onecloud.resource.contact.ContactView;
 import com.onecloud.resource.organization.OrganizationView;
 import com.onecloud.resource.search.SearchHit;

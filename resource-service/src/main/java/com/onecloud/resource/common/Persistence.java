@@ -7,8 +7,8 @@ import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 
-import com.onecloud.edge.error.Conflict;
-import com.onecloud.edge.error.NotFound;
+import com.onecloud.http.problem.Conflict;
+import com.onecloud.http.problem.NotFound;
 
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;

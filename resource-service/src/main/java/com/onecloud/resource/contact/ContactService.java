@@ -6,7 +6,7 @@ import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import com.onecloud.edge.paging.PageRequest;
+import com.onecloud.http.paging.PageRequest;
 import com.onecloud.resource.common.Ids;
 import com.onecloud.resource.common.Persistence;
 

@@ -6,8 +6,8 @@ import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import com.onecloud.edge.event.Topics;
-import com.onecloud.edge.paging.PageRequest;
+import com.onecloud.events.Topics;
+import com.onecloud.http.paging.PageRequest;
 import com.onecloud.outbox.SqlOutbox;
 import com.onecloud.resource.common.DirectoryEvents;
 import com.onecloud.resource.common.Ids;

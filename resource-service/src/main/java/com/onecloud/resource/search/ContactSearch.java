@@ -6,7 +6,7 @@ import java.util.Locale;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import com.onecloud.edge.paging.PageRequest;
+import com.onecloud.http.paging.PageRequest;
 import com.onecloud.resource.common.Page;
 
 import io.smallrye.mutiny.Uni;

@@ -6,13 +6,13 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
-import com.onecloud.edge.auth.Api;
-import com.onecloud.edge.auth.Audience;
-import com.onecloud.edge.auth.Caller;
-import com.onecloud.edge.auth.Principal;
-import com.onecloud.edge.auth.Protected;
-import com.onecloud.edge.error.InvalidInput;
-import com.onecloud.edge.paging.PageRequest;
+import com.onecloud.access.Api;
+import com.onecloud.access.Audience;
+import com.onecloud.authclient.Caller;
+import com.onecloud.access.Principal;
+import com.onecloud.access.Protected;
+import com.onecloud.http.problem.InvalidInput;
+import com.onecloud.http.paging.PageRequest;
 import com.onecloud.resource.common.Page;
 
 import io.smallrye.mutiny.Uni;

@@ -18,12 +18,12 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
-import com.onecloud.edge.auth.Api;
-import com.onecloud.edge.auth.Audience;
-import com.onecloud.edge.auth.Caller;
-import com.onecloud.edge.auth.Protected;
-import com.onecloud.edge.paging.PageRequest;
-import com.onecloud.edge.paging.Versions;
+import com.onecloud.access.Api;
+import com.onecloud.access.Audience;
+import com.onecloud.authclient.Caller;
+import com.onecloud.access.Protected;
+import com.onecloud.http.paging.PageRequest;
+import com.onecloud.http.paging.Versions;
 import com.onecloud.resource.common.Page;
 
 import io.smallrye.mutiny.Uni;

@@ -7,10 +7,10 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
-import com.onecloud.edge.auth.Api;
-import com.onecloud.edge.auth.Audience;
-import com.onecloud.edge.auth.Caller;
-import com.onecloud.edge.auth.Protected;
+import com.onecloud.access.Api;
+import com.onecloud.access.Audience;
+import com.onecloud.authclient.Caller;
+import com.onecloud.access.Protected;
 
 /** Protected endpoints that exist only in tests, to exercise the shared client side of authentication. */
 @Path("/api")

@@ -20,8 +20,8 @@ import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
-import com.onecloud.edge.auth.Api;
-import com.onecloud.edge.credential.TokenFormat;
+import com.onecloud.access.Api;
+import com.onecloud.access.credential.TokenFormat;
 import com.onecloud.resource.support.CapturedLog;
 import com.onecloud.resource.support.Credentials;
 import com.onecloud.resource.support.Credentials.Credential;

@@ -24,8 +24,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.onecloud.edge.auth.Api;
-import com.onecloud.edge.event.Topics;
+import com.onecloud.access.Api;
+import com.onecloud.events.Topics;
 import com.onecloud.resource.support.Credentials;
 import com.onecloud.resource.support.Credentials.Credential;
 import com.onecloud.resource.support.Fixtures;

@@ -22,7 +22,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
-import com.onecloud.edge.auth.Api;
+import com.onecloud.access.Api;
 import com.onecloud.resource.support.Credentials;
 import com.onecloud.resource.support.Credentials.Credential;
 import com.onecloud.resource.support.Fixtures;
@@ -242,7 +242,7 @@ class UserApiTest {
 
     /**
      * Quarkus REST answers 404, not 405, here: the request also prefix-matches OrganizationResource's path, and the
-     * router's fall-through to that class turns the 405 into a 404. The fix belongs to api-edge (a framework 404 on a
+     * router's fall-through to that class turns the 405 into a 404. The fix belongs to http-conventions (a framework 404 on a
      * path that {@code AllowedMethods} knows is a 405 with {@code Allow}); until then this stays disabled.
      */
     @Test

@@ -426,7 +426,7 @@ class RenderedManifestsTest {
                 // Revocations are broadcast: every replica has its own consumer group (contract §6). No group override.
                 assertThat(key).as(what + ": no consumer group id in the environment").doesNotContainIgnoringCase("GROUP");
                 if (key.startsWith("ONECLOUD_")) {
-                    assertThat(read).as(what + " is read by " + s + " (application.properties / api-edge)").contains(key);
+                    assertThat(read).as(what + " is read by " + s + " (application.properties / shared libraries)").contains(key);
                 } else if (key.startsWith("KAFKA_")) {
                     String setting = key.substring("KAFKA_".length()).toLowerCase().replace('_', '.');
                     assertThat(kafkaSettings).as(what + " names a Kafka client setting").contains(setting);
@@ -458,7 +458,7 @@ class RenderedManifestsTest {
         for (String s : List.of("ticket-service", "resource-service")) {
             assertThat(m.plainEnv(container(m, s), "ONECLOUD_AUTH_URL")).as(overlay + " " + s).isEqualTo(authUrl);
         }
-        assertThat(Sources.read("libs/api-edge/src/main/resources/META-INF/microprofile-config.properties"))
+        assertThat(Sources.read(Sources.SHARED_CONFIG[1]))
                 .contains("quarkus.rest-client.auth-service.url=${onecloud.auth.url");
 
         // PostgreSQL: the CloudNativePG cluster's read-write service, its databases, roles and their Secrets.

@@ -48,19 +48,23 @@ final class Sources {
         return m.group(1);
     }
 
+    /** The defaults the shared libraries give every service that uses them. */
+    static final String[] SHARED_CONFIG = { "libs/http-conventions/src/main/resources/META-INF/microprofile-config.properties",
+            "libs/auth-client/src/main/resources/META-INF/microprofile-config.properties" };
+
     static String ticketEventsTopic() {
-        return find("libs/api-edge/src/main/java/com/onecloud/edge/event/Topics.java", "TICKET_EVENTS\\s*=\\s*\"([^\"]+)\"",
+        return find("libs/events/src/main/java/com/onecloud/events/Topics.java", "TICKET_EVENTS\\s*=\\s*\"([^\"]+)\"",
                 "the ticket-events topic");
     }
 
     static String directoryEventsTopic() {
-        return find("libs/api-edge/src/main/java/com/onecloud/edge/event/Topics.java", "DIRECTORY_EVENTS\\s*=\\s*\"([^\"]+)\"",
+        return find("libs/events/src/main/java/com/onecloud/events/Topics.java", "DIRECTORY_EVENTS\\s*=\\s*\"([^\"]+)\"",
                 "the directory-events topic");
     }
 
-    /** api-edge's decision-cache consumer group of an application: {@code <app><suffix><uuid>}. */
+    /** The auth client's decision-cache consumer group of an application: {@code <app><suffix><uuid>}. */
     static String decisionCacheGroupPrefix(String service) {
-        String suffix = find("libs/api-edge/src/main/java/com/onecloud/edge/auth/RevocationListener.java",
+        String suffix = find("libs/auth-client/src/main/java/com/onecloud/authclient/RevocationListener.java",
                 "applicationName\\s*\\+\\s*\"([^\"]+)\"", "the decision-cache group suffix");
         return applicationName(service) + suffix;
     }
@@ -95,14 +99,14 @@ final class Sources {
     }
 
     /**
-     * Environment variables a service reads: every {@code ${NAME...}} of its application.properties and of api-edge's
-     * shared defaults, plus the variable form of every property such a file references ({@code ${onecloud.auth.url}}
+     * Environment variables a service reads: every {@code ${NAME...}} of its application.properties and of the shared
+     * libraries' defaults, plus the variable form of every property such a file references ({@code ${onecloud.auth.url}}
      * is {@code ONECLOUD_AUTH_URL}).
      */
     static Set<String> environmentRead(String service) {
         Set<String> names = new LinkedHashSet<>();
         for (String text : new String[] { applicationProperties(service),
-                read("libs/api-edge/src/main/resources/META-INF/microprofile-config.properties") }) {
+                read(SHARED_CONFIG[0]), read(SHARED_CONFIG[1]) }) {
             Matcher m = Pattern.compile("\\$\\{([A-Za-z0-9_.\\-]+)").matcher(text);
             while (m.find()) {
                 names.add(m.group(1).replaceAll("[^A-Za-z0-9]", "_").toUpperCase(Locale.ROOT));

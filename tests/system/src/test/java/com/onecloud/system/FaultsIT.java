@@ -18,7 +18,7 @@ import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 
-import com.onecloud.edge.credential.TokenFormat;
+import com.onecloud.access.credential.TokenFormat;
 import com.onecloud.platform.Platform;
 import com.onecloud.system.Clients.AppTicket;
 import com.onecloud.system.Clients.UserToken;

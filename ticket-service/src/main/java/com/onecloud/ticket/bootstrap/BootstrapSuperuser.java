@@ -8,10 +8,10 @@ import jakarta.enterprise.event.Observes;
 
 import org.jboss.logging.Logger;
 
-import com.onecloud.edge.auth.Api;
-import com.onecloud.edge.auth.PrincipalKind;
-import com.onecloud.edge.credential.CredentialHash;
-import com.onecloud.edge.credential.TokenFormat;
+import com.onecloud.access.Api;
+import com.onecloud.access.PrincipalKind;
+import com.onecloud.access.credential.CredentialHash;
+import com.onecloud.access.credential.TokenFormat;
 import com.onecloud.ticket.config.TicketServiceConfig;
 import com.onecloud.ticket.outbox.PanacheOutbox;
 import com.onecloud.ticket.support.BlockingAwait;

@@ -21,7 +21,7 @@ public interface TicketServiceConfig {
     Directory directory();
 
     /**
-     * Base URL of auth-service's decision API ({@code ONECLOUD_AUTH_URL}). Read by api-edge's REST client
+     * Base URL of auth-service's decision API ({@code ONECLOUD_AUTH_URL}). Read by the auth client's REST client
      * ({@code quarkus.rest-client.auth-service.url}); declared here only because this mapping owns {@code onecloud.*}
      * and would otherwise refuse the property as unknown.
      */

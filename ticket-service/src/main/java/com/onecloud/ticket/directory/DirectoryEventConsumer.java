@@ -17,8 +17,8 @@ import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.onecloud.edge.event.QuietListening;
-import com.onecloud.edge.event.Topics;
+import com.onecloud.events.consumer.QuietListening;
+import com.onecloud.events.Topics;
 import com.onecloud.ticket.config.TicketServiceConfig;
 import com.onecloud.outbox.KafkaClients;
 

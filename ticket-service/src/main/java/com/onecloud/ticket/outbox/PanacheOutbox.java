@@ -4,7 +4,7 @@ import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import com.onecloud.edge.event.CloudEvent;
+import com.onecloud.events.CloudEvent;
 import com.onecloud.outbox.OutboxRecord;
 import com.onecloud.outbox.OutboxRecords;
 import com.onecloud.outbox.OutboxSignal;

@@ -15,9 +15,9 @@ import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
-import com.onecloud.edge.auth.Api;
-import com.onecloud.edge.credential.CredentialHash;
-import com.onecloud.edge.credential.TokenFormat;
+import com.onecloud.access.Api;
+import com.onecloud.access.credential.CredentialHash;
+import com.onecloud.access.credential.TokenFormat;
 import com.onecloud.testsupport.AuthServiceDouble;
 import com.onecloud.testsupport.EmbeddedKafkaResource;
 import com.onecloud.testsupport.TicketDatabase;

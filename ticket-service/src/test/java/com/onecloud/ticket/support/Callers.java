@@ -8,10 +8,10 @@ import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import java.util.Set;
 
-import com.onecloud.edge.auth.Api;
-import com.onecloud.edge.auth.Principal;
-import com.onecloud.edge.auth.PrincipalKind;
-import com.onecloud.edge.credential.TokenFormat;
+import com.onecloud.access.Api;
+import com.onecloud.access.Principal;
+import com.onecloud.access.PrincipalKind;
+import com.onecloud.access.credential.TokenFormat;
 import com.onecloud.testsupport.AuthServiceDouble;
 
 import io.restassured.specification.RequestSpecification;

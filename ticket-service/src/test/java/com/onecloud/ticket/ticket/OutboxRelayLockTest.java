@@ -12,7 +12,7 @@ import java.util.function.Predicate;
 
 import org.junit.jupiter.api.Test;
 
-import com.onecloud.edge.auth.Api;
+import com.onecloud.access.Api;
 import com.onecloud.testsupport.AuthServiceDouble;
 import com.onecloud.testsupport.EmbeddedKafkaResource;
 import com.onecloud.testsupport.EmbeddedPostgresResource;

@@ -17,8 +17,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.onecloud.edge.auth.Api;
-import com.onecloud.edge.credential.TokenFormat;
+import com.onecloud.access.Api;
+import com.onecloud.access.credential.TokenFormat;
 import com.onecloud.testsupport.AuthServiceDouble;
 import com.onecloud.testsupport.EmbeddedKafkaResource;
 import com.onecloud.testsupport.TicketDatabase;

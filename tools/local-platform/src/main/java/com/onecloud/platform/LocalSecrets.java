@@ -8,7 +8,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Properties;
 import java.util.function.Supplier;
 
-import com.onecloud.edge.credential.TokenFormat;
+import com.onecloud.access.credential.TokenFormat;
 
 /**
  * The local installation's generated credentials: the bootstrap SUPERUSER ticket and the passwords of the database

@@ -2,8 +2,8 @@ package com.onecloud.testsupport.contract;
 
 import java.util.Set;
 
-import com.onecloud.edge.auth.Api;
-import com.onecloud.edge.auth.PrincipalKind;
+import com.onecloud.access.Api;
+import com.onecloud.access.PrincipalKind;
 
 /** Makes a credential exist for the implementation under contract: rows in the database, or an entry in a double. */
 public interface CredentialIssuer {

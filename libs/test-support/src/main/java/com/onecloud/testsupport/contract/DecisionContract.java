@@ -15,13 +15,13 @@ import java.util.stream.Stream;
 
 import org.junit.jupiter.api.DynamicTest;
 
-import com.onecloud.edge.auth.Api;
-import com.onecloud.edge.auth.Audience;
-import com.onecloud.edge.auth.Decision;
-import com.onecloud.edge.auth.Decision.Outcome;
-import com.onecloud.edge.auth.DecisionRequest;
-import com.onecloud.edge.auth.PrincipalKind;
-import com.onecloud.edge.credential.TokenFormat;
+import com.onecloud.access.Api;
+import com.onecloud.access.Audience;
+import com.onecloud.access.Decision;
+import com.onecloud.access.Decision.Outcome;
+import com.onecloud.access.DecisionRequest;
+import com.onecloud.access.PrincipalKind;
+import com.onecloud.access.credential.TokenFormat;
 import com.onecloud.testsupport.AuthServiceDouble;
 import com.onecloud.testsupport.Json;
 

@@ -7,10 +7,10 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
-import com.onecloud.edge.auth.Api;
-import com.onecloud.edge.auth.Principal;
-import com.onecloud.edge.auth.PrincipalKind;
-import com.onecloud.edge.credential.TokenFormat;
+import com.onecloud.access.Api;
+import com.onecloud.access.Principal;
+import com.onecloud.access.PrincipalKind;
+import com.onecloud.access.credential.TokenFormat;
 import com.onecloud.testsupport.AuthServiceDouble;
 
 /** The double passes the same decision cases as the real auth-service (see auth-service's DecisionContractTest). */

@@ -6,11 +6,11 @@ import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import com.onecloud.edge.event.CloudEvent;
-import com.onecloud.edge.event.TicketCreated;
-import com.onecloud.edge.event.TicketRevoked;
-import com.onecloud.edge.event.TicketRotated;
-import com.onecloud.edge.event.Topics;
+import com.onecloud.events.CloudEvent;
+import com.onecloud.events.TicketCreated;
+import com.onecloud.events.TicketRevoked;
+import com.onecloud.events.TicketRotated;
+import com.onecloud.events.Topics;
 import com.onecloud.ticket.outbox.PanacheOutbox;
 import com.onecloud.ticket.ticket.repository.TicketEntity;
 import com.onecloud.ticket.ticket.service.RevokeReason;

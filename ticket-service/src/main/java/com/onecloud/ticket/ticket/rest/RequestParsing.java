@@ -5,9 +5,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
-import com.onecloud.edge.auth.Api;
-import com.onecloud.edge.auth.PrincipalKind;
-import com.onecloud.edge.error.InvalidInput;
+import com.onecloud.access.Api;
+import com.onecloud.access.PrincipalKind;
+import com.onecloud.http.problem.InvalidInput;
 import com.onecloud.ticket.ticket.service.TicketFilter;
 import com.onecloud.ticket.ticket.service.TicketStatus;
 

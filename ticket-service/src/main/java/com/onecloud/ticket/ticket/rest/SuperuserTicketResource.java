@@ -14,12 +14,12 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriBuilder;
 
-import com.onecloud.edge.auth.Api;
-import com.onecloud.edge.auth.Audience;
-import com.onecloud.edge.auth.PrincipalKind;
-import com.onecloud.edge.auth.Protected;
-import com.onecloud.edge.error.InvalidInput;
-import com.onecloud.edge.paging.PageRequest;
+import com.onecloud.access.Api;
+import com.onecloud.access.Audience;
+import com.onecloud.access.PrincipalKind;
+import com.onecloud.access.Protected;
+import com.onecloud.http.problem.InvalidInput;
+import com.onecloud.http.paging.PageRequest;
 import com.onecloud.ticket.ticket.service.NewTicket;
 import com.onecloud.ticket.ticket.service.TicketFilter;
 import com.onecloud.ticket.ticket.service.TicketScope;

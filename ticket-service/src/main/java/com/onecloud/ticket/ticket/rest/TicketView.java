@@ -11,7 +11,7 @@ import jakarta.xml.bind.annotation.XmlRootElement;
 import jakarta.xml.bind.annotation.adapters.XmlJavaTypeAdapter;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import com.onecloud.edge.auth.Api;
+import com.onecloud.access.Api;
 import com.onecloud.ticket.ticket.repository.TicketEntity;
 import com.onecloud.ticket.ticket.service.IssuedTicket;
 import com.onecloud.ticket.ticket.service.TicketService;

@@ -1,6 +1,6 @@
 package com.onecloud.ticket.ticket.service;
 
-import com.onecloud.edge.auth.PrincipalKind;
+import com.onecloud.access.PrincipalKind;
 
 /** Optional list filters; null means "any". */
 public record TicketFilter(TicketStatus status, PrincipalKind kind, String userId) {

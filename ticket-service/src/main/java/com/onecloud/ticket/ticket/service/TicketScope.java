@@ -3,7 +3,7 @@ package com.onecloud.ticket.ticket.service;
 import java.util.HashMap;
 import java.util.Map;
 
-import com.onecloud.edge.auth.PrincipalKind;
+import com.onecloud.access.PrincipalKind;
 
 /**
  * The tickets one route may see: an organization's APPLICATION and USER tickets, one user's own USER tickets, or the

@@ -12,13 +12,13 @@ import jakarta.persistence.LockModeType;
 
 import org.jboss.logging.Logger;
 
-import com.onecloud.edge.auth.Api;
-import com.onecloud.edge.auth.PrincipalKind;
-import com.onecloud.edge.credential.CredentialHash;
-import com.onecloud.edge.credential.TokenFormat;
-import com.onecloud.edge.error.Conflict;
-import com.onecloud.edge.error.InvalidInput;
-import com.onecloud.edge.error.NotFound;
+import com.onecloud.access.Api;
+import com.onecloud.access.PrincipalKind;
+import com.onecloud.access.credential.CredentialHash;
+import com.onecloud.access.credential.TokenFormat;
+import com.onecloud.http.problem.Conflict;
+import com.onecloud.http.problem.InvalidInput;
+import com.onecloud.http.problem.NotFound;
 import com.onecloud.ticket.config.TicketServiceConfig;
 import com.onecloud.ticket.outbox.PanacheOutbox;
 import com.onecloud.ticket.ticket.event.TicketEvents;

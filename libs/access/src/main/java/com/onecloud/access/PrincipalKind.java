@@ -1,0 +1,7 @@
+package com.onecloud.access;
+
+public enum PrincipalKind {
+    USER,
+    APPLICATION,
+    SUPERUSER
+}

@@ -1,8 +1,0 @@
-package com.onecloud.edge.auth;
-
-/** A named group of endpoints a ticket can be granted (contract §1). */
-public enum Api {
-    CONTACTS,
-    USERS,
-    TICKETS
-}

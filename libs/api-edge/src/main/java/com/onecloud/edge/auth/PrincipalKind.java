@@ -1,7 +1,0 @@
-package com.onecloud.edge.auth;
-
-public enum PrincipalKind {
-    USER,
-    APPLICATION,
-    SUPERUSER
-}

@@ -1,7 +1,0 @@
-package com.onecloud.edge.event;
-
-import java.time.Instant;
-
-/** {@code data} of {@code onecloud.organization.deleted.v1}. */
-public record OrganizationDeleted(String organizationId, Instant deletedAt) {
-}

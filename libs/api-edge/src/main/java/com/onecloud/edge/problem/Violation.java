@@ -1,5 +1,0 @@
-package com.onecloud.edge.problem;
-
-/** One entry of a problem's {@code validationResult}: which input was wrong and why. */
-public record Violation(String field, String message) {
-}

@@ -1,0 +1,101 @@
+package com.onecloud.authclient;
+
+import com.onecloud.access.Api;
+import com.onecloud.access.Audience;
+import com.onecloud.access.Decision;
+import com.onecloud.access.DecisionRequest;
+import com.onecloud.access.Protected;
+
+import java.lang.reflect.Method;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+import jakarta.ws.rs.container.ResourceInfo;
+import jakarta.ws.rs.core.HttpHeaders;
+
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerRequestFilter;
+
+import com.onecloud.revocation.SharedCalls;
+import com.onecloud.access.credential.CredentialHash;
+import com.onecloud.http.problem.Forbidden;
+import com.onecloud.http.problem.Unauthenticated;
+import com.onecloud.http.problem.Unavailable;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.http.HttpServerRequest;
+
+/**
+ * Authenticates and authorizes every request to a {@link Protected} endpoint by asking auth-service, after routing
+ * (the decision depends on the endpoint's audience and API, known only once the endpoint is chosen). It fails closed:
+ * when no decision can be had the request gets 503 with {@code Retry-After}, never the endpoint.
+ */
+public class AuthenticationFilter {
+
+    private static final Logger LOG = Logger.getLogger(AuthenticationFilter.class);
+
+    private final DecisionClient client;
+    private final DecisionCache cache;
+    /** Requests that miss the cache with the same key at the same time share one call to auth-service. */
+    private final SharedCalls<Decision> inFlight = new SharedCalls<>();
+    private final Caller caller;
+    private final AuthClientConfig config;
+    private final Map<Method, Optional<Protected>> protections = new ConcurrentHashMap<>();
+
+    AuthenticationFilter(DecisionClient client, DecisionCache cache, Caller caller, AuthClientConfig config) {
+        this.client = client;
+        this.cache = cache;
+        this.caller = caller;
+        this.config = config;
+    }
+
+    @ServerRequestFilter
+    public Uni<Void> authenticate(ResourceInfo resource, HttpServerRequest request) {
+        Optional<Protected> protection = protections.computeIfAbsent(resource.getResourceMethod(),
+                method -> Optional.ofNullable(method.getAnnotation(Protected.class))
+                        .or(() -> Optional.ofNullable(resource.getResourceClass().getAnnotation(Protected.class))));
+        if (protection.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        Audience audience = protection.get().audience();
+        Api api = protection.get().api().length == 0 ? null : protection.get().api()[0];
+        String authorization = request.getHeader(HttpHeaders.AUTHORIZATION);
+        String queryToken = request.getParam("t");
+        String key = CredentialHash.sha256Hex(authorization + "\n" + queryToken) + "|" + audience + "|" + api;
+
+        Decision cached = cache.get(key);
+        if (cached != null) {
+            return act(cached);
+        }
+        return inFlight.share(key, () -> client.decide(new DecisionRequest(authorization, queryToken, audience, api))
+                        .invoke(decision -> cache.put(key, decision)))
+                .onFailure().transform(this::unavailable)
+                .chain(this::act);
+    }
+
+    private Uni<Void> act(Decision decision) {
+        return switch (decision.outcome()) {
+            case ALLOW -> {
+                if (cache.isRevoked(decision.principal().ticketId())) {
+                    yield Uni.createFrom().failure(
+                            new Unauthenticated("The credential is not valid.", Challenges.INVALID_TOKEN));
+                }
+                caller.authenticatedAs(decision.principal());
+                yield Uni.createFrom().voidItem();
+            }
+            case INVALID_REQUEST -> Uni.createFrom().failure(new InvalidCredentialRequest(decision.description()));
+            case UNAUTHENTICATED -> Uni.createFrom().failure(decision.error() == null
+                    ? new Unauthenticated("A credential is required.", Challenges.MISSING)
+                    : new Unauthenticated("The credential is not valid.", Challenges.INVALID_TOKEN));
+            case FORBIDDEN -> Uni.createFrom().failure(new Forbidden(decision.description(),
+                    Challenges.INSUFFICIENT_SCOPE));
+        };
+    }
+
+    private Throwable unavailable(Throwable cause) {
+        LOG.warnf("no authentication decision: %s", cause.toString());
+        return new Unavailable("The authentication service is unavailable; try again shortly.",
+                config.retryAfterSeconds());
+    }
+}

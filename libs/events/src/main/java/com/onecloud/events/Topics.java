@@ -1,0 +1,19 @@
+package com.onecloud.events;
+
+/** Kafka topics and CloudEvents types of contract §6. */
+public final class Topics {
+
+    /** Key: ticket id. Published by ticket-service. */
+    public static final String TICKET_EVENTS = "ticket-events";
+    /** Key: organization id. Published by resource-service. */
+    public static final String DIRECTORY_EVENTS = "directory-events";
+
+    public static final String TICKET_REVOKED = "onecloud.ticket.revoked.v1";
+    public static final String TICKET_CREATED = "onecloud.ticket.created.v1";
+    public static final String TICKET_ROTATED = "onecloud.ticket.rotated.v1";
+    public static final String USER_DELETED = "onecloud.user.deleted.v1";
+    public static final String ORGANIZATION_DELETED = "onecloud.organization.deleted.v1";
+
+    private Topics() {
+    }
+}

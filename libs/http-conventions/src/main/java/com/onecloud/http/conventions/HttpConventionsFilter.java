@@ -1,0 +1,108 @@
+package com.onecloud.http.conventions;
+
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import com.onecloud.http.problem.ApiError;
+import com.onecloud.http.problem.ProblemFormat;
+import com.onecloud.http.problem.ProblemReporter;
+import com.onecloud.http.problem.RenderedProblem;
+
+import io.quarkus.runtime.configuration.MemorySize;
+import io.quarkus.vertx.http.runtime.filters.Filters;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.ext.web.RoutingContext;
+
+/**
+ * Applies the contract's HTTP conventions before any route is chosen: header checks, the body size limit and the
+ * method override. An overridden request is re-routed with its effective method, so routing, authorization, the
+ * access log and metrics all see PUT or DELETE rather than POST. Management endpoints under {@code /q/} keep their own
+ * media types and are left alone.
+ */
+@ApplicationScoped
+public class HttpConventionsFilter {
+
+    /** Above Quarkus's own filters (CORS is 300), so that nothing sees a request before its method is settled. */
+    static final int PRIORITY = 1000;
+    private static final String OVERRIDE_APPLIED = "onecloud.method-override-applied";
+
+    private final ProblemReporter problems;
+    private final long maxBodyBytes;
+
+    HttpConventionsFilter(ProblemReporter problems,
+            @ConfigProperty(name = "quarkus.http.limits.max-body-size") MemorySize maxBodySize) {
+        this.problems = problems;
+        this.maxBodyBytes = maxBodySize.asLongValue();
+    }
+
+    void register(@Observes Filters filters) {
+        filters.register(this::handle, PRIORITY);
+    }
+
+    void handle(RoutingContext ctx) {
+        HttpServerRequest request = ctx.request();
+        if (request.path().startsWith("/q/") || ctx.get(OVERRIDE_APPLIED) != null) {
+            ctx.next();
+            return;
+        }
+        Optional<ProblemFormat> accepted = MediaNegotiation.negotiate(request.getHeader(HttpHeaders.ACCEPT));
+        if (accepted.isEmpty()) {
+            refuse(ctx, ApiError.invalid("Accept", "Accept must allow application/json or application/xml."),
+                    ProblemFormat.JSON);
+            return;
+        }
+        ProblemFormat format = accepted.get();
+        // Most requests carry no override: no list is allocated for them.
+        MethodOverride.Decision decision = MethodOverride.decide(request.method().name(),
+                request.headers().contains(MethodOverride.HEADER) ? request.headers().getAll(MethodOverride.HEADER)
+                        : List.of());
+        if (decision instanceof MethodOverride.Reject reject) {
+            refuse(ctx, ApiError.invalid(MethodOverride.HEADER, reject.message()), format);
+        } else if (decision instanceof MethodOverride.NotImplemented notImplemented) {
+            refuse(ctx, ApiError.of(501, notImplemented.message()), format);
+        } else if (hasBody(request) && !MediaNegotiation.isSupportedContentType(request.getHeader(HttpHeaders.CONTENT_TYPE))) {
+            refuse(ctx, ApiError.invalid("Content-Type", "Content-Type must be application/json or application/xml."),
+                    format);
+        } else if (declaredLength(request) > maxBodyBytes) {
+            refuse(ctx, ApiError.of(413, "The request body is larger than " + maxBodyBytes + " bytes."), format);
+        } else if (decision instanceof MethodOverride.Override override) {
+            ctx.put(OVERRIDE_APPLIED, Boolean.TRUE);
+            ctx.reroute(HttpMethod.valueOf(override.method()), request.uri());
+        } else {
+            ctx.next();
+        }
+    }
+
+    private void refuse(RoutingContext ctx, ApiError error, ProblemFormat format) {
+        HttpServerRequest request = ctx.request();
+        RenderedProblem problem = problems.report(error, null, request.method().name(), request.path(), format);
+        var response = ctx.response().setStatusCode(problem.status())
+                .putHeader(HttpHeaders.CONTENT_TYPE, problem.mediaType());
+        problem.headers().forEach(response::putHeader);
+        response.end(Buffer.buffer(problem.body()));
+    }
+
+    private static boolean hasBody(HttpServerRequest request) {
+        return declaredLength(request) > 0 || request.headers().contains(HttpHeaders.TRANSFER_ENCODING);
+    }
+
+    private static long declaredLength(HttpServerRequest request) {
+        String length = request.getHeader(HttpHeaders.CONTENT_LENGTH);
+        if (length == null) {
+            return 0;
+        }
+        try {
+            return Long.parseLong(length.trim());
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
+}

@@ -1,0 +1,53 @@
+package com.onecloud.http.conventions;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+import com.onecloud.http.problem.ApiError;
+import com.onecloud.http.problem.ErrorClassifier;
+import com.onecloud.http.problem.ProblemFormat;
+import com.onecloud.http.problem.ProblemReporter;
+import com.onecloud.http.problem.RenderedProblem;
+
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+
+/**
+ * The last line of the error mapping: a failure that escapes the REST layer (a response writer failing, a body that
+ * exceeds the limit while streaming, any route's failure) is answered with the same problem body, never with the
+ * framework's HTML or JSON error page.
+ */
+@ApplicationScoped
+public class UnhandledFailures {
+
+    private final ProblemReporter problems;
+
+    UnhandledFailures(ProblemReporter problems) {
+        this.problems = problems;
+    }
+
+    void install(@Observes Router router) {
+        router.route().order(Integer.MIN_VALUE).failureHandler(this::handle);
+    }
+
+    void handle(RoutingContext ctx) {
+        if (ctx.response().headWritten()) {
+            // Part of the answer has left: nothing honest can be appended; end it so the client sees a broken body.
+            ctx.response().reset();
+            return;
+        }
+        Throwable failure = ctx.failure();
+        ApiError error = failure != null ? ErrorClassifier.classify(failure)
+                : ErrorClassifier.classifyStatus(ctx.statusCode());
+        ProblemFormat format = MediaNegotiation.negotiate(ctx.request().getHeader(HttpHeaders.ACCEPT))
+                .orElse(ProblemFormat.JSON);
+        RenderedProblem problem = problems.report(error, failure, ctx.request().method().name(),
+                ctx.request().path(), format);
+        var response = ctx.response().setStatusCode(problem.status())
+                .putHeader(HttpHeaders.CONTENT_TYPE, problem.mediaType());
+        problem.headers().forEach(response::putHeader);
+        response.end(Buffer.buffer(problem.body()));
+    }
+}

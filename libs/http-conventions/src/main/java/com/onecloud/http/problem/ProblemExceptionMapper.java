@@ -1,0 +1,63 @@
+package com.onecloud.http.problem;
+
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.ValidationException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import jakarta.xml.bind.JAXBException;
+
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.onecloud.http.conventions.AllowedMethods;
+import com.onecloud.http.conventions.MediaNegotiation;
+
+import io.vertx.core.http.HttpServerRequest;
+
+/**
+ * Every exception that leaves a REST endpoint ends here. The types are listed explicitly because Quarkus ships its
+ * own mappers for some of them, and a mapper registered for the exact type is the only one guaranteed to win.
+ */
+public class ProblemExceptionMapper {
+
+    private final ProblemReporter problems;
+    private final AllowedMethods allowedMethods;
+
+    ProblemExceptionMapper(ProblemReporter problems, AllowedMethods allowedMethods) {
+        this.problems = problems;
+        this.allowedMethods = allowedMethods;
+    }
+
+    @ServerExceptionMapper({ Throwable.class, WebApplicationException.class, ValidationException.class,
+            ConstraintViolationException.class, JsonProcessingException.class, MismatchedInputException.class,
+            InvalidFormatException.class, UnrecognizedPropertyException.class, JAXBException.class })
+    public Response toProblem(Throwable error, HttpServerRequest request, HttpHeaders headers) {
+        ApiError apiError = withAllowedMethods(ErrorClassifier.classify(error), error, request.path());
+        ProblemFormat format = MediaNegotiation.negotiate(headers.getHeaderString(HttpHeaders.ACCEPT))
+                .orElse(ProblemFormat.JSON);
+        RenderedProblem problem = problems.report(apiError, error, request.method().name(), request.path(), format);
+        Response.ResponseBuilder response = Response.status(problem.status()).type(problem.mediaType())
+                .entity(problem.body());
+        problem.headers().forEach(response::header);
+        return response.build();
+    }
+
+    /**
+     * A 405 names the allowed methods. The router also answers 404 for a method missing on a path that exists when
+     * another resource's path is a prefix of it; that, too, is a 405.
+     */
+    private ApiError withAllowedMethods(ApiError apiError, Throwable error, String path) {
+        boolean routingMiss = error instanceof WebApplicationException && apiError.status() == 404;
+        if (apiError.status() != 405 && !routingMiss || apiError.headers().containsKey(HttpHeaders.ALLOW)) {
+            return apiError;
+        }
+        return allowedMethods.allowFor(path)
+                .map(allow -> ApiError.of(405, "This method is not allowed on this resource.")
+                        .withHeader(HttpHeaders.ALLOW, allow))
+                .orElse(apiError);
+    }
+}
