@@ -15,9 +15,6 @@ public interface AuthConfig {
     /** Reading the credential view. */
     Database db();
 
-    /** Revocation events from Kafka. */
-    Revocation revocation();
-
     /** OpenID Connect Bearer JWTs (contract §2). */
     Oidc oidc();
 
@@ -46,31 +43,6 @@ public interface AuthConfig {
         /** {@code Retry-After} seconds of a 503 when the database cannot answer. */
         @WithDefault("5")
         int retryAfterSeconds();
-    }
-
-    interface Revocation {
-
-        /** Topic carrying {@code onecloud.ticket.revoked.v1} (contract §6). */
-        @WithDefault("ticket-events")
-        String topic();
-
-        /**
-         * Prefix of this process's consumer group; a random suffix makes the group unique per process, so every replica
-         * receives every revocation (broadcast).
-         */
-        @WithDefault("auth-service")
-        String groupIdPrefix();
-
-        /**
-         * Longest a poll waits while nothing arrives. A revocation ends the wait at once and shutdown wakes the poll up,
-         * so this sets only how often an idle listener wakes up.
-         */
-        @WithDefault("1s")
-        Duration pollTimeout();
-
-        /** Pause after an unexpected consumer error before polling again. */
-        @WithDefault("1s")
-        Duration errorBackoff();
     }
 
     /**

@@ -16,6 +16,7 @@ import com.github.benmanes.caffeine.cache.RemovalCause;
 import com.github.benmanes.caffeine.cache.Ticker;
 import com.onecloud.auth.AuthConfig;
 import com.onecloud.revocation.KeysByTicket;
+import com.onecloud.revocation.RevocableCache;
 import com.onecloud.access.credential.PresentedCredential;
 import com.onecloud.access.Principal;
 import com.onecloud.access.credential.CredentialHash;
@@ -29,7 +30,7 @@ import io.quarkus.runtime.Startup;
  * <li>Only successful verifications are held: an unknown or refused credential is looked up again next time, so a
  * brand-new ticket works on its very first request.</li>
  * <li>An entry lives at most the configured TTL and never past the credential's own expiry.</li>
- * <li>{@link #evictTicket} and {@link #evictCredential} remove every entry of a revoked ticket or credential through an
+ * <li>{@link #revokeTicket} and {@link #revokeCredential} remove every entry of a revoked ticket or credential through an
  * index by ticket id. A lookup that was already running when its ticket was evicted does not put its (possibly stale)
  * result in the cache.</li>
  * </ul>
@@ -37,7 +38,7 @@ import io.quarkus.runtime.Startup;
  */
 @Startup
 @ApplicationScoped
-public class VerifiedCredentialCache {
+public class VerifiedCredentialCache implements RevocableCache {
 
     /** The longest time a credential lookup can still be running after the revocation event arrived. */
     private static final Duration TOMBSTONE_LIFETIME = Duration.ofMinutes(1);
@@ -49,7 +50,7 @@ public class VerifiedCredentialCache {
     private final KeysByTicket keysByTicket = new KeysByTicket();
     /** "ticket:<id>" or "credential:<id>" → ticker time of its last eviction. */
     private final Cache<String, Long> evictedAt;
-    /** Ticker time of the last {@link #evictAll()}. */
+    /** Ticker time of the last {@link #clear()}. */
     private volatile long allEvictedAt;
     private final AtomicLong evictions = new AtomicLong();
 
@@ -144,15 +145,17 @@ public class VerifiedCredentialCache {
         return cached ? (int) lifetime.toSeconds() : 0;
     }
 
-    /** Removes every entry of the ticket; returns how many there were. Idempotent. */
-    public int evictTicket(String ticketId) {
+    /** Removes every entry of the ticket; returns how many there were. */
+    @Override
+    public int revokeTicket(String ticketId) {
         evictions.incrementAndGet();
         evictedAt.put("ticket:" + ticketId, ticker.read());
         return invalidate(keysByTicket.removeAll(ticketId));
     }
 
-    /** Removes the entries of one credential of the ticket (the old one after a rotation); returns how many. */
-    public int evictCredential(String ticketId, String credentialId) {
+    /** Removes the entries of one credential of the ticket; returns how many. */
+    @Override
+    public int revokeCredential(String ticketId, String credentialId) {
         evictions.incrementAndGet();
         evictedAt.put("credential:" + credentialId, ticker.read());
         return invalidate(keysByTicket.removeIf(ticketId, key -> {
@@ -161,11 +164,9 @@ public class VerifiedCredentialCache {
         }));
     }
 
-    /**
-     * Empties the cache, and keeps lookups already running from filling it again. Used when the revocation listener
-     * (re)starts listening: revocations sent before that moment may never reach this process.
-     */
-    public long evictAll() {
+    /** Empties the cache, and keeps lookups already running from filling it again. */
+    @Override
+    public long clear() {
         evictions.incrementAndGet();
         allEvictedAt = ticker.read();
         long evicted = size();

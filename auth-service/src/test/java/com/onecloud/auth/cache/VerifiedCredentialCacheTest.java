@@ -74,8 +74,8 @@ class VerifiedCredentialCacheTest {
         cache.put("a", "C1", principal("T1", now.plusSeconds(3600)), cache.lookupStarted(), now);
         cache.put("b", "C2", principal("T1", now.plusSeconds(3600)), cache.lookupStarted(), now);
         cache.put("c", "C3", principal("T2", now.plusSeconds(3600)), cache.lookupStarted(), now);
-        assertThat(cache.evictTicket("T1")).isEqualTo(2);
-        assertThat(cache.evictTicket("T1")).isZero();
+        assertThat(cache.revokeTicket("T1")).isEqualTo(2);
+        assertThat(cache.revokeTicket("T1")).isZero();
         assertThat(cache.get("a")).isEmpty();
         assertThat(cache.get("b")).isEmpty();
         assertThat(cache.get("c")).isPresent();
@@ -85,17 +85,17 @@ class VerifiedCredentialCacheTest {
     void evictingACredentialKeepsTheTicketsOtherCredential() {
         cache.put("old", "C1", principal("T1", now.plusSeconds(3600)), cache.lookupStarted(), now);
         cache.put("new", "C2", principal("T1", now.plusSeconds(3600)), cache.lookupStarted(), now);
-        assertThat(cache.evictCredential("T1", "C1")).isEqualTo(1);
+        assertThat(cache.revokeCredential("T1", "C1")).isEqualTo(1);
         assertThat(cache.get("old")).isEmpty();
         assertThat(cache.get("new")).isPresent();
-        assertThat(cache.evictTicket("T1")).as("the index still knows the remaining entry").isEqualTo(1);
+        assertThat(cache.revokeTicket("T1")).as("the index still knows the remaining entry").isEqualTo(1);
     }
 
     @Test
     void aLookupRunningWhileItsTicketWasRevokedIsNotCached() {
         long started = cache.lookupStarted();
         advance(Duration.ofMillis(10));
-        cache.evictTicket("T1");
+        cache.revokeTicket("T1");
         advance(Duration.ofMillis(10));
         assertThat(cache.put("k", "C1", principal("T1", now.plusSeconds(3600)), started, now)).isZero();
         assertThat(cache.get("k")).isEmpty();
@@ -109,11 +109,11 @@ class VerifiedCredentialCacheTest {
         long before = cache.evictions();
         cache.put("k", "C1", principal("T1", now.plusSeconds(3600)), cache.lookupStarted(), now);
         assertThat(cache.evictions()).as("a put is not an eviction").isEqualTo(before);
-        cache.evictTicket("T9");
+        cache.revokeTicket("T9");
         assertThat(cache.evictions()).isEqualTo(before + 1);
-        cache.evictCredential("T9", "C9");
+        cache.revokeCredential("T9", "C9");
         assertThat(cache.evictions()).isEqualTo(before + 2);
-        cache.evictAll();
+        cache.clear();
         assertThat(cache.evictions()).isEqualTo(before + 3);
     }
 
@@ -123,7 +123,7 @@ class VerifiedCredentialCacheTest {
         cache.put("b", "C2", principal("T2", now.plusSeconds(3600)), cache.lookupStarted(), now);
         long running = cache.lookupStarted();
         advance(Duration.ofMillis(1));
-        assertThat(cache.evictAll()).isEqualTo(2);
+        assertThat(cache.clear()).isEqualTo(2);
         assertThat(cache.get("a")).isEmpty();
         assertThat(cache.get("b")).isEmpty();
         assertThat(cache.put("c", "C3", principal("T3", now.plusSeconds(3600)), running, now)).isZero();

@@ -27,6 +27,7 @@ import com.onecloud.access.Api;
 import com.onecloud.access.Audience;
 import com.onecloud.access.PrincipalKind;
 import com.onecloud.testsupport.EmbeddedKafkaResource;
+import com.onecloud.revocation.RevocationFeed;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -43,7 +44,7 @@ class KafkaOutageTest {
     private static final Set<Api> ALL = Set.of(Api.CONTACTS, Api.USERS, Api.TICKETS);
 
     @Inject
-    RevocationListener listener;
+    RevocationFeed listener;
 
     @Inject
     CredentialStore store;
@@ -59,7 +60,7 @@ class KafkaOutageTest {
         Issued app = Tickets.issue(PrincipalKind.APPLICATION, ALL);
         assertThat(outcome(app.basic(), Audience.ADMIN_API, Api.USERS)).isEqualTo("ALLOW");
 
-        long positioned = listener.timesPositioned();
+        long positioned = listener.positionsLost();
         EmbeddedKafkaResource.stopBroker();
         try {
             assertThatThrownBy(KafkaOutageTest::connectToBroker).as("the broker is really down")
@@ -69,14 +70,14 @@ class KafkaOutageTest {
             assertThat(outcome(during.bearer(), Audience.USER_API, Api.CONTACTS)).isEqualTo("ALLOW");
             assertThat(outcome(app.basic(), Audience.ADMIN_API, Api.USERS)).isEqualTo("ALLOW");
             Thread.sleep(2000); // long enough for the consumer to notice and start reconnecting
-            assertThat(listener.hasFailed()).isFalse();
+            assertThat(listener.isRunning()).isTrue();
         } finally {
             EmbeddedKafkaResource.startBroker();
         }
 
         // The restarted broker lost its log and the group: the listener rejoins (or finds its position gone), moves to
         // the end and empties the cache. Until it has, events sent to the new log could land before its old position.
-        await().atMost(Duration.ofSeconds(60)).until(() -> listener.timesPositioned() > positioned);
+        await().atMost(Duration.ofSeconds(60)).until(() -> listener.positionsLost() > positioned);
         try (RevocationEvents events = new RevocationEvents()) {
             // Wait until it also reads new events.
             Issued probe = Tickets.issue(PrincipalKind.USER, ALL);

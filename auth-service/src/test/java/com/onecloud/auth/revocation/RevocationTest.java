@@ -30,6 +30,7 @@ import com.onecloud.events.CloudEvent;
 import com.onecloud.events.Topics;
 import com.onecloud.events.UserDeleted;
 import com.onecloud.testsupport.EmbeddedKafkaResource;
+import com.onecloud.revocation.RevocationFeed;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -49,7 +50,7 @@ class RevocationTest {
     private static RevocationEvents events;
 
     @Inject
-    RevocationListener listener;
+    RevocationFeed listener;
 
     @Inject
     CredentialStore store;

@@ -6,7 +6,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 
 import com.onecloud.auth.credential.CredentialStore;
-import com.onecloud.auth.revocation.RevocationListener;
+import com.onecloud.revocation.RevocationFeed;
 
 /**
  * What the tests of decisions against the real credential view share: the store whose lookups they count, a start
@@ -18,7 +18,7 @@ public abstract class DecisionTestBase {
     protected CredentialStore store;
 
     @Inject
-    RevocationListener listener;
+    RevocationFeed listener;
 
     @BeforeEach
     void listenerIsAssigned() {

@@ -11,10 +11,6 @@ import io.smallrye.config.WithDefault;
 @ConfigMapping(prefix = "onecloud.auth-client")
 public interface AuthClientConfig {
 
-    /** Whether this service authenticates through auth-service (false only in auth-service itself). */
-    @WithDefault("true")
-    boolean enabled();
-
     /** Upper bound on how long an ALLOW decision is reused; auth-service may allow less, never more. */
     @WithDefault("30s")
     Duration cacheMaxAge();

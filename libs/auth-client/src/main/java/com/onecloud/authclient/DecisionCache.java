@@ -2,6 +2,8 @@ package com.onecloud.authclient;
 
 import com.onecloud.access.Decision;
 import com.onecloud.revocation.KeysByTicket;
+import com.onecloud.revocation.RevocableCache;
+import com.onecloud.revocation.RevocationFeed;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -18,10 +20,10 @@ import com.github.benmanes.caffeine.cache.RemovalCause;
  * ALLOW decisions of this service, so that the common path costs no network hop. Keyed by a hash of the presented
  * credential plus what the endpoint requires — never by the credential. An entry lives no longer than auth-service
  * allowed, the configured maximum, and the credential's own expiry, and is evicted as soon as a revocation of its
- * ticket arrives ({@link RevocationListener}).
+ * ticket arrives (the {@link RevocationFeed} keeps its {@link RevocableCache} contract).
  */
 @ApplicationScoped
-public class DecisionCache {
+public class DecisionCache implements RevocableCache {
 
     record Entry(Decision decision, long expiresAtNanos) {
     }
@@ -84,17 +86,20 @@ public class DecisionCache {
         });
     }
 
-    /** Drops every decision made for {@code ticketId}; returns how many were dropped. */
-    public int evictTicket(String ticketId) {
-        List<String> keys = keysByTicket.removeAll(ticketId);
-        entries.invalidateAll(keys);
-        return keys.size();
-    }
-
-    /** The whole ticket was revoked: drops its decisions and refuses any new ALLOW for it (see {@link #isRevoked}). */
+    /** Drops its decisions and refuses any new ALLOW for the ticket (see {@link #isRevoked}). */
+    @Override
     public int revokeTicket(String ticketId) {
         revokedTickets.put(ticketId, Boolean.TRUE);
-        return evictTicket(ticketId);
+        return evict(ticketId);
+    }
+
+    /**
+     * Drops every decision made for the ticket: they are keyed by the presented credential, not by credential id. The
+     * ticket lives on with its new credential, and the old credential's own expiry bounds every cached answer on it.
+     */
+    @Override
+    public int revokeCredential(String ticketId, String credentialId) {
+        return evict(ticketId);
     }
 
     /**
@@ -105,10 +110,19 @@ public class DecisionCache {
         return ticketId != null && revokedTickets.getIfPresent(ticketId) != null;
     }
 
-    public void clear() {
+    @Override
+    public long clear() {
+        long dropped = entries.estimatedSize();
         entries.invalidateAll();
         keysByTicket.clear();
         revokedTickets.invalidateAll();
+        return dropped;
+    }
+
+    private int evict(String ticketId) {
+        List<String> keys = keysByTicket.removeAll(ticketId);
+        entries.invalidateAll(keys);
+        return keys.size();
     }
 
     private void forgetKey(Decision decision, String key) {

@@ -24,17 +24,12 @@ public class DecisionWarmup {
     private static final Logger LOG = Logger.getLogger(DecisionWarmup.class);
 
     private final DecisionClient client;
-    private final AuthClientConfig config;
 
-    DecisionWarmup(DecisionClient client, AuthClientConfig config) {
+    DecisionWarmup(DecisionClient client) {
         this.client = client;
-        this.config = config;
     }
 
     void warmUp(@Observes StartupEvent event) {
-        if (!config.enabled()) {
-            return;
-        }
         String unknown = "Bearer " + TokenFormat.newToken(TokenFormat.newId());
         client.decide(new DecisionRequest(unknown, null, Audience.USER_API, Api.CONTACTS))
                 .subscribe().with(

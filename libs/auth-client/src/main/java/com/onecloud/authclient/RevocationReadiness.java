@@ -6,6 +6,8 @@ import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
 
+import com.onecloud.revocation.RevocationFeed;
+
 /**
  * A replica that caches decisions is ready only once it receives revocations: otherwise it could serve a revoked
  * credential from its cache for up to the cache's maximum age.
@@ -14,17 +16,14 @@ import org.eclipse.microprofile.health.Readiness;
 @ApplicationScoped
 public class RevocationReadiness implements HealthCheck {
 
-    private final RevocationListener listener;
-    private final AuthClientConfig config;
+    private final RevocationFeed feed;
 
-    RevocationReadiness(RevocationListener listener, AuthClientConfig config) {
-        this.listener = listener;
-        this.config = config;
+    RevocationReadiness(RevocationFeed feed) {
+        this.feed = feed;
     }
 
     @Override
     public HealthCheckResponse call() {
-        boolean up = !config.enabled() || listener.isListening();
-        return HealthCheckResponse.named("revocation-events").status(up).build();
+        return HealthCheckResponse.named("revocation-events").status(feed.isListening()).build();
     }
 }

@@ -17,11 +17,6 @@ class DecisionCacheTest {
 
     private final DecisionCache cache = new DecisionCache(new AuthClientConfig() {
         @Override
-        public boolean enabled() {
-            return true;
-        }
-
-        @Override
         public Duration cacheMaxAge() {
             return Duration.ofSeconds(30);
         }
@@ -76,7 +71,7 @@ class DecisionCacheTest {
     @Test
     void theEndOfARotationsGraceEvictsButTheTicketLivesOn() {
         cache.put("old", allow("t1", null));
-        assertThat(cache.evictTicket("t1")).isEqualTo(1);
+        assertThat(cache.revokeCredential("t1", "c-old")).isEqualTo(1);
         cache.put("new", allow("t1", null));
         assertThat(cache.get("new")).isNotNull();
         assertThat(cache.isRevoked("t1")).isFalse();

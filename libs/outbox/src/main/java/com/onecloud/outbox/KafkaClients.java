@@ -6,18 +6,16 @@ import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-
-import com.onecloud.events.consumer.QuietListening;
 
 import io.smallrye.common.annotation.Identifier;
 
-/** Builds Kafka clients from the application's {@code kafka.*} configuration (quarkus-kafka-client makes no beans). */
+/**
+ * Builds the outbox relay's Kafka producer from the application's {@code kafka.*} configuration (quarkus-kafka-client
+ * makes no beans).
+ */
 @ApplicationScoped
 public class KafkaClients {
 
@@ -45,22 +43,5 @@ public class KafkaClients {
         config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         return new KafkaProducer<>(config);
-    }
-
-    /**
-     * A consumer of string records that commits offsets itself, after the record was handled. It waits for rare events
-     * ({@link QuietListening}).
-     */
-    public KafkaConsumer<String, String> consumer(String clientId, String groupId) {
-        Map<String, Object> config = new HashMap<>(base);
-        config.put(ConsumerConfig.CLIENT_ID_CONFIG, clientId);
-        config.put(ConsumerConfig.GROUP_ID_CONFIG, groupId);
-        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 50);
-        config.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, QuietListening.FETCH_MAX_WAIT_MS);
-        config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-        config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-        return new KafkaConsumer<>(config);
     }
 }

@@ -52,6 +52,8 @@ final class Sources {
     static final String[] SHARED_CONFIG = { "libs/http-conventions/src/main/resources/META-INF/microprofile-config.properties",
             "libs/auth-client/src/main/resources/META-INF/microprofile-config.properties" };
 
+    private static final String REVOCATION_FEED = "libs/revocation/src/main/java/com/onecloud/revocation/RevocationFeed.java";
+
     static String ticketEventsTopic() {
         return find("libs/events/src/main/java/com/onecloud/events/Topics.java", "TICKET_EVENTS\\s*=\\s*\"([^\"]+)\"",
                 "the ticket-events topic");
@@ -62,25 +64,21 @@ final class Sources {
                 "the directory-events topic");
     }
 
-    /** The auth client's decision-cache consumer group of an application: {@code <app><suffix><uuid>}. */
-    static String decisionCacheGroupPrefix(String service) {
-        String suffix = find("libs/auth-client/src/main/java/com/onecloud/authclient/RevocationListener.java",
-                "applicationName\\s*\\+\\s*\"([^\"]+)\"", "the decision-cache group suffix");
-        return applicationName(service) + suffix;
+    /**
+     * The revocation feed's consumer group of a service: {@code <app><infix><uuid>}, one per replica. The same for
+     * ticket- and resource-service (auth client) and auth-service.
+     */
+    static String revocationGroupPrefix(String service) {
+        return applicationName(service) + find(REVOCATION_FEED, "GROUP_INFIX\\s*=\\s*\"([^\"]+)\"",
+                "the revocation group infix");
     }
 
-    /** auth-service's revocation consumer group prefix: {@code <prefix>-<uuid>}. */
-    static String authRevocationGroupPrefix() {
-        String prefix = find("auth-service/src/main/java/com/onecloud/auth/AuthConfig.java",
-                "@WithDefault\\(\"([^\"]+)\"\\)\\s*String groupIdPrefix\\(\\)", "the revocation group prefix default");
-        String separator = find("auth-service/src/main/java/com/onecloud/auth/revocation/RevocationListener.java",
-                "groupIdPrefix\\(\\)\\s*\\+\\s*\"([^\"]*)\"", "the revocation group separator");
-        return prefix + separator;
-    }
-
-    static String authRevocationTopic() {
-        return find("auth-service/src/main/java/com/onecloud/auth/AuthConfig.java",
-                "@WithDefault\\(\"([^\"]+)\"\\)\\s*String topic\\(\\)", "the revocation topic default");
+    /** The topic the revocation feed reads. */
+    static String revocationTopic() {
+        String constant = find(REVOCATION_FEED, "broadcast\\(\"revocations\",\\s*Topics\\.(\\w+)",
+                "the revocation feed's topic constant");
+        return find("libs/events/src/main/java/com/onecloud/events/Topics.java",
+                constant + "\\s*=\\s*\"([^\"]+)\"", "the topic " + constant);
     }
 
     /** ticket-service's shared consumer group for directory events. */

@@ -1,0 +1,92 @@
+package com.onecloud.revocation;
+
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+import com.onecloud.events.CloudEvent;
+import com.onecloud.events.TicketRevoked;
+import com.onecloud.events.Topics;
+import com.onecloud.events.consumer.EventConsumer;
+import com.onecloud.events.consumer.EventConsumers;
+import com.onecloud.events.consumer.EventListener;
+import com.onecloud.events.consumer.Subscription;
+
+import io.quarkus.arc.All;
+
+/**
+ * Brings every revocation to every {@link RevocableCache} of this process. Every replica consumes every event
+ * (contract §6: broadcast), in a consumer group of its own named {@code <application><GROUP_INFIX><uuid>}, from the end
+ * of {@code ticket-events}; whenever that position is set anew the caches are cleared, since a revocation before it
+ * may never arrive.
+ */
+@ApplicationScoped
+public class RevocationFeed implements EventListener {
+
+    /** Between the application's name and the process's UUID in the consumer group id (the Kafka ACLs name it). */
+    public static final String GROUP_INFIX = "-revocations-";
+
+    private static final Logger LOG = Logger.getLogger(RevocationFeed.class);
+
+    private final List<RevocableCache> caches;
+    private final EventConsumers consumers;
+    private final Subscription subscription;
+
+    RevocationFeed(@All List<RevocableCache> caches, EventConsumers consumers,
+            @ConfigProperty(name = "quarkus.application.name") String application) {
+        this.caches = caches;
+        this.consumers = consumers;
+        this.subscription = Subscription.broadcast("revocations", Topics.TICKET_EVENTS, application + GROUP_INFIX);
+    }
+
+    @Override
+    public Subscription subscription() {
+        return subscription;
+    }
+
+    @Override
+    public void handle(CloudEvent<?> event) {
+        if (!(event.data() instanceof TicketRevoked revoked)) {
+            return;
+        }
+        if (revoked.ticketId() == null || revoked.ticketId().isBlank()) {
+            LOG.warnf("Revocation event %s names no ticket; skipped", event.id());
+            return;
+        }
+        boolean wholeTicket = revoked.credentialId() == null || revoked.credentialId().isBlank();
+        int evicted = 0;
+        for (RevocableCache cache : caches) {
+            evicted += wholeTicket ? cache.revokeTicket(revoked.ticketId())
+                    : cache.revokeCredential(revoked.ticketId(), revoked.credentialId());
+        }
+        LOG.debugf("Revocation event %s: ticket %s%s, %d cached entries evicted", event.id(), revoked.ticketId(),
+                wholeTicket ? "" : " credential " + revoked.credentialId(), evicted);
+    }
+
+    @Override
+    public void positionLost() {
+        long evicted = caches.stream().mapToLong(RevocableCache::clear).sum();
+        LOG.debugf("Reading revocations from now on; %d cached entries dropped", evicted);
+    }
+
+    /** Whether revocations reach this process: false until the feed has its partitions. */
+    public boolean isListening() {
+        EventConsumer consumer = consumers.get(subscription.name());
+        return consumer != null && consumer.isListening();
+    }
+
+    /** Whether the feed's consumer runs (it stops only with the application). */
+    public boolean isRunning() {
+        EventConsumer consumer = consumers.get(subscription.name());
+        return consumer != null && consumer.isRunning();
+    }
+
+    /** How many times the caches were cleared because the feed's position was set anew. */
+    public long positionsLost() {
+        EventConsumer consumer = consumers.get(subscription.name());
+        return consumer == null ? 0 : consumer.positionsLost();
+    }
+}
