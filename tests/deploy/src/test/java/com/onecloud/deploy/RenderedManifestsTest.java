@@ -7,6 +7,7 @@ import static com.onecloud.deploy.Manifests.selects;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -48,6 +49,8 @@ class RenderedManifestsTest {
 
     /** The init container of ticket- and resource-service that migrates their database (schema-migrations). */
     private static final String MIGRATE_SCHEMA = "migrate-schema";
+    /** The program's name, which its jar and image carry: the last segment of its module's directory. */
+    private static final String MIGRATIONS_PROGRAM = Path.of(Sources.MIGRATIONS).getFileName().toString();
     /** The schema (schema-migrations' argument) of each service that owns a database. */
     private static final Map<String, String> SCHEMA_OF = Map.of("ticket-service", "ticket", "resource-service", "resource");
 
@@ -525,7 +528,7 @@ class RenderedManifestsTest {
             // The schema-migrations image, next to the service's and of the same version (overlays' images:).
             String[] image = image(init);
             String[] serviceImage = image(main);
-            assertThat(image[0]).as(what + " image").isEqualTo(serviceImage[0].substring(0, serviceImage[0].lastIndexOf('/') + 1) + Sources.MIGRATIONS);
+            assertThat(image[0]).as(what + " image").isEqualTo(serviceImage[0].substring(0, serviceImage[0].lastIndexOf('/') + 1) + MIGRATIONS_PROGRAM);
             if (serviceImage[1].startsWith("@")) {
                 assertThat(image[1]).as(what + " image pinned by digest like the service's").startsWith("@");
             } else {
@@ -746,8 +749,9 @@ class RenderedManifestsTest {
         // schema-migrations (the init container migrate-schema): a plain jar with lib/ next to it, on the services' JVM
         // image, listening on nothing; the schema is the container's argument.
         String migrations = Sources.MIGRATIONS;
+        String program = MIGRATIONS_PROGRAM;
         assertThat(pom).contains("<module>" + migrations + "</module>");
-        assertThat(Sources.read(migrations + "/pom.xml")).contains("<finalName>" + migrations + "</finalName>")
+        assertThat(Sources.read(migrations + "/pom.xml")).contains("<finalName>" + program + "</finalName>")
                 .contains("<classpathPrefix>lib/</classpathPrefix>").contains("copy-dependencies");
         String jvm = Sources.read(migrations + "/src/main/docker/Dockerfile.jvm");
         Pattern from = Pattern.compile("(?m)^FROM .*$");
@@ -755,8 +759,8 @@ class RenderedManifestsTest {
         assertThat(serviceFrom.find()).isTrue();
         assertThat(jvm).as(migrations + " Dockerfile.jvm: the services' JVM base image").contains(serviceFrom.group())
                 .contains("USER 185").contains("COPY --chown=185 target/lib/ /deployments/lib/")
-                .contains("COPY --chown=185 target/" + migrations + ".jar /deployments/")
-                .contains("JAVA_APP_JAR=\"/deployments/" + migrations + ".jar\"").contains("run-java.sh")
+                .contains("COPY --chown=185 target/" + program + ".jar /deployments/")
+                .contains("JAVA_APP_JAR=\"/deployments/" + program + ".jar\"").contains("run-java.sh")
                 .doesNotContain("EXPOSE").doesNotContain("CMD");
     }
 }
