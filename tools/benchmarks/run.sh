@@ -1,22 +1,22 @@
 #!/usr/bin/env bash
-# The benchmark suite of issue 7, in one run (see docs/benchmarks.md):
-#   1. authentication overhead, 2. auth-service decisions (warm and cold cache), 3. CRUD (JSON/XML, 100,000
+# The benchmark suite in one run (results and how to read them: docs/benchmarks.md):
+#   1. authentication overhead, 2. auth-service decisions (warm, floor and cold), 3. CRUD (JSON/XML, 100,000
 #   contacts), 4. revocation propagation, 5. start-up time and RSS; then a soak run (memory over 5 minutes).
 #
 # What it does:
 #  - installs wrk with apt-get if missing;
 #  - unless BENCH_SKIP_BUILD=1: exports the committed tree (git HEAD) to tools/benchmarks/target/source, so that what is
 #    measured is a commit and not whatever is half-edited in the working tree, and builds it there
-#    (./mvnw -B -q -DskipTests package), then rebuilds resource-service with the build profile `bench`
-#    (-Dquarkus.profile=bench), the only build in which the unauthenticated comparison endpoint exists;
-#  - compiles the driver (benchmarks module) and runs com.onecloud.bench.BenchmarkMain, which starts the local platform
-#    from that build (embedded PostgreSQL and Kafka, free ports, data under tools/benchmarks/target/run-*/), seeds it,
+#    (./mvnw -B -q -DskipTests package, which also compiles the driver), then rebuilds resource-service with the build
+#    profile `bench` (-Dquarkus.profile=bench), the only build in which the unauthenticated comparison endpoint exists;
+#  - runs the driver com.onecloud.bench.BenchmarkMain (module tools/benchmarks) of that build, which starts the local
+#    platform from it (embedded PostgreSQL and Kafka, free ports, data under tools/benchmarks/target/run-*/), seeds it,
 #    measures with wrk on 127.0.0.1, writes tools/benchmarks/target/run-*/results.md (plus the raw wrk outputs) and stops
 #    everything it started.
 #
-# Settings (environment): BENCH_DURATION (s per measured run, 20), BENCH_WARMUP (s, 10), BENCH_CONTACTS (100000),
-# BENCH_REVOCATIONS (100), BENCH_REVOCATION_WARMUP (10, not counted), BENCH_COLD_TOKENS (30000),
-# BENCH_COLD_WARMUP_TOKENS (3000), BENCH_COLD_DURATION (s, 4),
+# Settings (environment; each is documented in the driver's BenchConfig): BENCH_DURATION (s per measured run, 20),
+# BENCH_WARMUP (s, 10), BENCH_CONTACTS (100000), BENCH_REVOCATIONS (100), BENCH_REVOCATION_WARMUP (10, not counted),
+# BENCH_COLD_TOKENS (30000), BENCH_COLD_WARMUP_TOKENS (3000), BENCH_COLD_DURATION (s, 4),
 # BENCH_SOAK (s, 300; 0 skips), BENCH_STARTUP_RUNS (3),
 # BENCH_QUIET_PERCENT (10: each measured start waits until the CPUs are at most this busy over 2 s, at most 60 s; 100: at once),
 # BENCH_OVERHEAD_ROUNDS (3), BENCH_WRK_THREADS (2),

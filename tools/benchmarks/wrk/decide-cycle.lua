@@ -1,6 +1,6 @@
 -- auth-service decisions, every request a different USER token (cold cache): tokens are read from BENCH_TOKENS (one
 -- a line); thread k of n sends tokens from+k, from+k+n, ... up to BENCH_TOKEN_TO (exclusive), then starts over (from
--- then on they would be cache hits: BenchmarkMain reads auth-service's cache metrics to show how many there were).
+-- then on they would be cache hits: DecisionsScenario reads auth-service's cache metrics to show how many there were).
 dofile(os.getenv("BENCH_WRK_DIR") .. "/report.lua")
 local threads = {}
 local counter = 0

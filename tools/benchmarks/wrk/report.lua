@@ -1,4 +1,4 @@
--- Shared by every benchmark script: one machine-readable line that BenchmarkMain parses.
+-- Shared by every benchmark script: one machine-readable line that the driver's Wrk parses.
 -- wrk latencies are in microseconds; summary.errors.status counts responses that are not 2xx/3xx.
 function done(summary, latency, requests)
   local e = summary.errors

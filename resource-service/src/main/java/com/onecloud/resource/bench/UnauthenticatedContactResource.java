@@ -18,7 +18,7 @@ import io.quarkus.arc.profile.IfBuildProfile;
 import io.smallrye.mutiny.Uni;
 
 /**
- * BENCHMARK ONLY (benchmarks/, issue 7): {@code GET /api/user/v1/contacts/{id}} without authentication, so that the
+ * BENCHMARK ONLY (tools/benchmarks): {@code GET /api/user/v1/contacts/{id}} without authentication, so that the
  * cost of authentication can be measured as the difference. Same service call and response as
  * {@code ContactResource#get}; the owner comes from two headers instead of the credential. Exists only in an
  * application built with the build profile {@code bench} ({@code -Dquarkus.profile=bench}); the normal (prod) build

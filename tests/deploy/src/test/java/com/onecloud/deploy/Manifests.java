@@ -32,7 +32,10 @@ final class Manifests {
         this.objects = objects;
     }
 
-    /** Renders deploy/overlays/{overlay} once per test run. */
+    /**
+     * Renders deploy/overlays/{overlay} once per JVM: the test classes, which surefire runs in one JVM, share the
+     * rendered objects.
+     */
     static Manifests of(String overlay) {
         return RENDERED.computeIfAbsent(overlay, o -> new Manifests(o, parse(render(o))));
     }
@@ -107,6 +110,61 @@ final class Manifests {
 
     JsonNode get(String kind, String name) {
         return named(kind, name).orElseThrow(() -> new AssertionError(overlay + ": no " + kind + " named " + name));
+    }
+
+    /** The Deployments of the three services, in the order of {@link Sources#SERVICES}. */
+    List<JsonNode> serviceDeployments() {
+        List<JsonNode> list = new ArrayList<>();
+        for (String s : Sources.SERVICES) {
+            list.add(get("Deployment", s));
+        }
+        return list;
+    }
+
+    /** The service's own container: the first of its Deployment's pod template. */
+    JsonNode container(String service) {
+        return list(get("Deployment", service).path("spec").path("template").path("spec").path("containers")).get(0);
+    }
+
+    List<JsonNode> initContainers(String service) {
+        return list(get("Deployment", service).path("spec").path("template").path("spec").path("initContainers"));
+    }
+
+    /** Every object that carries a pod template (Deployment, StatefulSet, DaemonSet, Job; CronJob one level down). */
+    List<JsonNode> podTemplates() {
+        List<JsonNode> templates = new ArrayList<>();
+        for (JsonNode o : objects) {
+            JsonNode t = o.path("spec").path("template");
+            if (!t.path("spec").path("containers").isMissingNode()) {
+                templates.add(t);
+            }
+            JsonNode cj = o.path("spec").path("jobTemplate").path("spec").path("template");
+            if (!cj.isMissingNode()) {
+                templates.add(cj);
+            }
+        }
+        return templates;
+    }
+
+    /** The containers of a pod template, init containers included. */
+    static List<JsonNode> allContainers(JsonNode template) {
+        List<JsonNode> containers = new ArrayList<>(list(template.path("spec").path("containers")));
+        containers.addAll(list(template.path("spec").path("initContainers")));
+        return containers;
+    }
+
+    /** The Kafka cluster's listener that the services use: TLS with SCRAM-SHA-512. */
+    JsonNode kafkaClientListener() {
+        JsonNode kafka = ofKind("Kafka").get(0);
+        return list(kafka.path("spec").path("kafka").path("listeners")).stream()
+                .filter(l -> l.path("tls").asBoolean() && "scram-sha-512".equals(l.path("authentication").path("type").asText()))
+                .findFirst().orElseThrow(() -> new AssertionError("no TLS + SCRAM-SHA-512 listener"));
+    }
+
+    /** The CloudNativePG cluster's managed roles, by name. */
+    static Map<String, JsonNode> managedRoles(JsonNode cluster) {
+        return list(cluster.path("spec").path("managed").path("roles")).stream()
+                .collect(Collectors.toMap(r -> r.path("name").asText(), r -> r));
     }
 
     static String name(JsonNode object) {

@@ -18,7 +18,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 /** The public APIs as an outside client uses them, to seed the platform (as system-tests' Clients does). */
 final class Api {
 
-    record AppTicket(String id, String token, String secret) {
+    record AppTicket(String token, String secret) {
         String basic() {
             return "Basic " + Base64.getEncoder().encodeToString((token + ":" + secret).getBytes(StandardCharsets.UTF_8));
         }
@@ -38,7 +38,7 @@ final class Api {
     Api(String ticketUrl, String resourceUrl, String bootstrapToken, String bootstrapSecret) {
         this.ticketUrl = ticketUrl;
         this.resourceUrl = resourceUrl;
-        this.superuser = new AppTicket(null, bootstrapToken, bootstrapSecret).basic();
+        this.superuser = new AppTicket(bootstrapToken, bootstrapSecret).basic();
     }
 
     String newOrganization(String name) {
@@ -49,7 +49,7 @@ final class Api {
     AppTicket newApplication(String orgId, String... apis) {
         JsonNode r = post(ticketUrl + "/api/admin/v1/organizations/" + orgId + "/tickets", superuser,
                 Map.of("name", "bench-app-" + UUID.randomUUID(), "kind", "APPLICATION", "apis", List.of(apis)), 201);
-        return new AppTicket(r.path("id").asText(), r.path("token").asText(), r.path("secret").asText());
+        return new AppTicket(r.path("token").asText(), r.path("secret").asText());
     }
 
     String newUser(AppTicket app, String orgId, String firstName, String lastName, String email) {
@@ -71,6 +71,28 @@ final class Api {
         if (r.statusCode() != 204) {
             throw new IllegalStateException("revoke answered " + r.statusCode() + ": " + r.body());
         }
+    }
+
+    /** GET with these headers (and {@code Accept: application/json}); fails unless it answers {@code expected}. */
+    static void requireStatus(String url, Map<String, String> headers, int expected) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url)).header("Accept", "application/json");
+        headers.forEach(b::header);
+        HttpResponse<String> r = send(b.build());
+        if (r.statusCode() != expected) {
+            throw new IllegalStateException("GET " + url + " answered " + r.statusCode() + ": " + r.body());
+        }
+    }
+
+    /** The body of a decision request for an endpoint of the End User API's CONTACTS, as resource-service sends it. */
+    static String decisionRequest(String authorization) {
+        return "{\"authorization\":\"" + authorization
+                + "\",\"queryToken\":null,\"audience\":\"USER_API\",\"api\":\"CONTACTS\"}";
+    }
+
+    /** Posts a decision request to auth-service's decision API and returns the answer's body. */
+    static String decide(String decisionsUrl, String body) {
+        return send(HttpRequest.newBuilder(URI.create(decisionsUrl)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build()).body();
     }
 
     static int getStatus(String url, String authorization) {

@@ -1,16 +1,18 @@
 package com.onecloud.bench;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The service processes this JVM started (children of the platform), found by their application directory, and their
- * memory.
+ * The service processes this JVM started (children of the platform), found by their application directory, their
+ * memory, and {@code jcmd} on them.
  */
 final class Services {
 
@@ -52,6 +54,24 @@ final class Services {
             return -1;
         }
         return -1;
+    }
+
+    /** Runs {@code jcmd} of this JVM's JDK on a process and returns what it printed. */
+    static String jcmd(long pid, String... args) {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "jcmd")
+                .toString(), Long.toString(pid)));
+        command.addAll(List.of(args));
+        try {
+            Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+            String output = new String(p.getInputStream().readAllBytes());
+            p.waitFor();
+            return output;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "";
+        }
     }
 
     /** Samples the RSS of every service once a second while running; keeps the maximum per service. */

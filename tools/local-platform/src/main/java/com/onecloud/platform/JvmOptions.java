@@ -22,10 +22,9 @@ final class JvmOptions {
      */
     static final String HEAP = "-Xmx128m";
     /**
-     * resource-service, without an ORM, keeps 15–18 MiB in its old generation after a full collection. Its RSS still
-     * crept up in long runs as the old generation filled (230 and 241 MiB at most with 80 MiB, runs S and U; 239 and
-     * 244 MiB with 64 MiB, runs W and X, the peaks being the JIT's arenas on top), so it gets 48 MiB: an old generation
-     * of twice its live set (docs/benchmarks.md).
+     * resource-service, without an ORM, keeps 15–18 MiB in its old generation after a full collection. With a larger
+     * heap its RSS still crept towards the memory target in long runs as the old generation filled, with the JIT's
+     * arenas on top, so it gets 48 MiB: an old generation of twice its live set (docs/benchmarks.md).
      */
     static final String RESOURCE_HEAP = "-Xmx48m";
     /**

@@ -1,0 +1,73 @@
+package com.onecloud.deploy;
+
+import static com.onecloud.deploy.Manifests.list;
+import static com.onecloud.deploy.Manifests.name;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * The Strimzi objects against the services' sources: the topics they use and no others, no automatic topic creation,
+ * and per service a KafkaUser whose ACLs grant exactly what that service reads and writes.
+ */
+class KafkaTest {
+
+    @EachOverlay
+    void topicsAndUsersMatchTheServicesAndGrantTheLeastPrivilege(String overlay) {
+        Manifests m = Manifests.of(overlay);
+        String ticketEvents = Sources.ticketEventsTopic();
+        String directoryEvents = Sources.directoryEventsTopic();
+        assertThat(ticketEvents).isEqualTo("ticket-events");
+        assertThat(directoryEvents).isEqualTo("directory-events");
+        assertThat(Sources.revocationTopic()).isEqualTo(ticketEvents);
+        String cluster = name(m.ofKind("Kafka").get(0));
+        assertThat(m.ofKind("KafkaTopic").stream().map(t -> t.path("spec").path("topicName").asText(name(t))))
+                .containsExactlyInAnyOrder(ticketEvents, directoryEvents);
+        for (JsonNode o : m.objects) {
+            if (List.of("KafkaTopic", "KafkaUser", "KafkaNodePool").contains(o.path("kind").asText())) {
+                assertThat(o.path("metadata").path("labels").path("strimzi.io/cluster").asText()).as(name(o)).isEqualTo(cluster);
+            }
+        }
+        JsonNode kafka = m.ofKind("Kafka").get(0);
+        assertThat(kafka.path("spec").path("kafka").path("authorization").path("type").asText()).isEqualTo("simple");
+        assertThat(kafka.path("spec").path("kafka").path("config").path("auto.create.topics.enable").asText()).isEqualTo("false");
+
+        // What each service needs (from the sources); anything else is too much.
+        Map<String, Set<String>> expected = Map.of(
+                "ticket-service", Set.of(
+                        "topic literal " + ticketEvents + " Write", "topic literal " + ticketEvents + " Read",
+                        "topic literal " + ticketEvents + " Describe",
+                        "group prefix " + Sources.revocationGroupPrefix("ticket-service") + " Read",
+                        "topic literal " + directoryEvents + " Read", "topic literal " + directoryEvents + " Describe",
+                        "group literal " + Sources.directoryGroup() + " Read"),
+                "resource-service", Set.of(
+                        "topic literal " + directoryEvents + " Write", "topic literal " + directoryEvents + " Describe",
+                        "topic literal " + ticketEvents + " Read", "topic literal " + ticketEvents + " Describe",
+                        "group prefix " + Sources.revocationGroupPrefix("resource-service") + " Read"),
+                "auth-service", Set.of(
+                        "topic literal " + ticketEvents + " Read", "topic literal " + ticketEvents + " Describe",
+                        "group prefix " + Sources.revocationGroupPrefix("auth-service") + " Read"));
+        assertThat(m.ofKind("KafkaUser").stream().map(Manifests::name)).containsExactlyInAnyOrderElementsOf(expected.keySet());
+        for (JsonNode user : m.ofKind("KafkaUser")) {
+            assertThat(user.path("spec").path("authentication").path("type").asText()).isEqualTo("scram-sha-512");
+            Set<String> granted = new HashSet<>();
+            for (JsonNode acl : list(user.path("spec").path("authorization").path("acls"))) {
+                JsonNode r = acl.path("resource");
+                assertThat(acl.path("type").asText("allow")).isEqualTo("allow");
+                assertThat(r.path("type").asText()).as(name(user) + " ACL resource type").isIn("topic", "group");
+                if ("topic".equals(r.path("type").asText())) {
+                    assertThat(r.path("name").asText()).as(name(user) + " ACL topic").isIn(ticketEvents, directoryEvents);
+                }
+                for (JsonNode op : list(acl.path("operations"))) {
+                    granted.add(r.path("type").asText() + " " + r.path("patternType").asText("literal") + " " + r.path("name").asText() + " " + op.asText());
+                }
+            }
+            assertThat(granted).as(overlay + " KafkaUser " + name(user)).containsExactlyInAnyOrderElementsOf(expected.get(name(user)));
+        }
+    }
+}
