@@ -10,6 +10,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 
 import com.onecloud.access.Decision;
 import com.onecloud.access.DecisionRequest;
+import com.onecloud.access.Internal;
 
 import io.smallrye.mutiny.Uni;
 
@@ -19,6 +20,7 @@ import io.smallrye.mutiny.Uni;
  * {@code Retry-After}) means no decision could be made: the caller must refuse the request, never let it through.
  * {@link DecisionFastLane} serves the callers' own requests before they reach this resource, with the same service.
  */
+@Internal("the decision point of the other services: no ingress route, and its network policy admits only them")
 @Path(DecisionResource.PATH)
 public class DecisionResource {
 

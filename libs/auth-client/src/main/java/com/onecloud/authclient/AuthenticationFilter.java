@@ -4,11 +4,9 @@ import com.onecloud.access.Api;
 import com.onecloud.access.Audience;
 import com.onecloud.access.Decision;
 import com.onecloud.access.DecisionRequest;
-import com.onecloud.access.Protected;
 
 import java.lang.reflect.Method;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.ws.rs.container.ResourceInfo;
@@ -17,6 +15,8 @@ import jakarta.ws.rs.core.HttpHeaders;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
+import com.onecloud.http.access.AccessEnforcer;
+import com.onecloud.http.access.EndpointAccess;
 import com.onecloud.revocation.SharedCalls;
 import com.onecloud.access.credential.CredentialHash;
 import com.onecloud.http.problem.Forbidden;
@@ -27,11 +27,11 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServerRequest;
 
 /**
- * Authenticates and authorizes every request to a {@link Protected} endpoint by asking auth-service, after routing
+ * Authenticates and authorizes every request to a {@code @Protected} endpoint by asking auth-service, after routing
  * (the decision depends on the endpoint's audience and API, known only once the endpoint is chosen). It fails closed:
  * when no decision can be had the request gets 503 with {@code Retry-After}, never the endpoint.
  */
-public class AuthenticationFilter {
+public class AuthenticationFilter implements AccessEnforcer {
 
     private static final Logger LOG = Logger.getLogger(AuthenticationFilter.class);
 
@@ -41,7 +41,7 @@ public class AuthenticationFilter {
     private final SharedCalls<Decision> inFlight = new SharedCalls<>();
     private final Caller caller;
     private final AuthClientConfig config;
-    private final Map<Method, Optional<Protected>> protections = new ConcurrentHashMap<>();
+    private final Map<Method, EndpointAccess> declarations = new ConcurrentHashMap<>();
 
     AuthenticationFilter(DecisionClient client, DecisionCache cache, Caller caller, AuthClientConfig config) {
         this.client = client;
@@ -52,14 +52,17 @@ public class AuthenticationFilter {
 
     @ServerRequestFilter
     public Uni<Void> authenticate(ResourceInfo resource, HttpServerRequest request) {
-        Optional<Protected> protection = protections.computeIfAbsent(resource.getResourceMethod(),
-                method -> Optional.ofNullable(method.getAnnotation(Protected.class))
-                        .or(() -> Optional.ofNullable(resource.getResourceClass().getAnnotation(Protected.class))));
-        if (protection.isEmpty()) {
+        EndpointAccess access = declarations.computeIfAbsent(resource.getResourceMethod(),
+                method -> EndpointAccess.of(method, resource.getResourceClass()));
+        if (access instanceof EndpointAccess.InternalOnly) {
             return Uni.createFrom().voidItem();
         }
-        Audience audience = protection.get().audience();
-        Api api = protection.get().api().length == 0 ? null : protection.get().api()[0];
+        if (!(access instanceof EndpointAccess.Guarded guarded)) {
+            // DenyByDefault keeps such a service from starting; should one run anyway, nothing is served.
+            return Uni.createFrom().failure(new Forbidden("This endpoint is not served.", Challenges.INSUFFICIENT_SCOPE));
+        }
+        Audience audience = guarded.protection().audience();
+        Api api = guarded.protection().api().length == 0 ? null : guarded.protection().api()[0];
         String authorization = request.getHeader(HttpHeaders.AUTHORIZATION);
         String queryToken = request.getParam("t");
         String key = CredentialHash.sha256Hex(authorization + "\n" + queryToken) + "|" + audience + "|" + api;

@@ -13,6 +13,7 @@ import com.onecloud.http.paging.Versions;
 import com.onecloud.resource.contact.ContactService;
 import com.onecloud.resource.contact.ContactService.Owner;
 import com.onecloud.resource.contact.ContactView;
+import com.onecloud.access.Internal;
 
 import io.quarkus.arc.profile.IfBuildProfile;
 import io.smallrye.mutiny.Uni;
@@ -24,6 +25,7 @@ import io.smallrye.mutiny.Uni;
  * application built with the build profile {@code bench} ({@code -Dquarkus.profile=bench}); the normal (prod) build
  * does not contain this endpoint at all.
  */
+@Internal("exists only in the benchmark build, to measure what authentication costs")
 @IfBuildProfile("bench")
 @Path("/bench/user/v1/contacts")
 @Produces({ MediaType.APPLICATION_JSON, MediaType.APPLICATION_XML })

@@ -8,7 +8,10 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
+import com.onecloud.access.Internal;
+
 /** A collection nested under another resource's path, as users are under organizations. */
+@Internal("test endpoints of the HTTP conventions")
 @Path("/api/test/widgets/{id}/parts")
 @Produces(MediaType.APPLICATION_JSON)
 public class WidgetPartResource {

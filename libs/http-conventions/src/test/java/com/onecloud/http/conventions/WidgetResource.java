@@ -12,7 +12,10 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import com.onecloud.access.Internal;
+
 /** Endpoints for the conventions tests; each answer says which method handled it in {@code X-Handled-By}. */
+@Internal("test endpoints of the HTTP conventions")
 @Path("/api/test/widgets")
 @Produces({ MediaType.APPLICATION_JSON, MediaType.APPLICATION_XML })
 public class WidgetResource {
