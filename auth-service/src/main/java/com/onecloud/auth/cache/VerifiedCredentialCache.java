@@ -14,12 +14,12 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Expiry;
 import com.github.benmanes.caffeine.cache.RemovalCause;
 import com.github.benmanes.caffeine.cache.Ticker;
+import com.onecloud.access.Principal;
+import com.onecloud.access.credential.CredentialHash;
+import com.onecloud.access.credential.PresentedCredential;
 import com.onecloud.auth.AuthConfig;
 import com.onecloud.revocation.KeysByTicket;
 import com.onecloud.revocation.RevocableCache;
-import com.onecloud.access.credential.PresentedCredential;
-import com.onecloud.access.Principal;
-import com.onecloud.access.credential.CredentialHash;
 
 import io.quarkus.runtime.Startup;
 

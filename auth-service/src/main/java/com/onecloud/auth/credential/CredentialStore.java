@@ -3,8 +3,8 @@ package com.onecloud.auth.credential;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.EnumSet;
-import java.util.Optional;
 import java.util.NoSuchElementException;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -13,9 +13,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.jboss.logging.Logger;
 
-import com.onecloud.auth.AuthConfig;
 import com.onecloud.access.Api;
 import com.onecloud.access.PrincipalKind;
+import com.onecloud.auth.AuthConfig;
 import com.onecloud.http.problem.Unavailable;
 
 import io.quarkus.runtime.Startup;

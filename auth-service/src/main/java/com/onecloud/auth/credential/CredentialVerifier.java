@@ -3,10 +3,10 @@ package com.onecloud.auth.credential;
 import java.time.Instant;
 import java.util.Optional;
 
-import com.onecloud.access.credential.PresentedCredential;
 import com.onecloud.access.Principal;
 import com.onecloud.access.PrincipalKind;
 import com.onecloud.access.credential.CredentialHash;
+import com.onecloud.access.credential.PresentedCredential;
 
 /**
  * Whether a presented OneCloud credential proves the stored one (contract §2): the presentation must fit the ticket's

@@ -10,19 +10,19 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
 
-import com.onecloud.auth.AuthConfig;
-import com.onecloud.auth.cache.VerifiedCredentialCache;
-import com.onecloud.auth.credential.CredentialStore;
-import com.onecloud.auth.credential.CredentialVerifier;
-import com.onecloud.auth.oidc.OidcTokenVerifier;
 import com.onecloud.access.AccessPolicy;
 import com.onecloud.access.Decision;
 import com.onecloud.access.Decision.Outcome;
 import com.onecloud.access.DecisionRequest;
 import com.onecloud.access.credential.PresentedCredential;
-import com.onecloud.revocation.SharedCalls;
 import com.onecloud.access.credential.TokenFormat;
+import com.onecloud.auth.AuthConfig;
+import com.onecloud.auth.cache.VerifiedCredentialCache;
+import com.onecloud.auth.credential.CredentialStore;
+import com.onecloud.auth.credential.CredentialVerifier;
+import com.onecloud.auth.oidc.OidcTokenVerifier;
 import com.onecloud.http.problem.InvalidInput;
+import com.onecloud.revocation.SharedCalls;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.FunctionCounter;

@@ -15,16 +15,16 @@ import org.eclipse.microprofile.config.ConfigProvider;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.jboss.logging.Logger;
 
-import com.onecloud.auth.AuthConfig;
 import com.onecloud.access.Api;
 import com.onecloud.access.Principal;
 import com.onecloud.access.PrincipalKind;
+import com.onecloud.auth.AuthConfig;
 import com.onecloud.http.problem.Unavailable;
 
-import io.quarkus.runtime.Startup;
 import io.quarkus.oidc.AccessTokenCredential;
 import io.quarkus.oidc.Tenant;
 import io.quarkus.oidc.TenantIdentityProvider;
+import io.quarkus.runtime.Startup;
 import io.quarkus.security.AuthenticationFailedException;
 import io.smallrye.mutiny.Uni;
 

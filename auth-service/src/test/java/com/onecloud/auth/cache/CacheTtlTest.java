@@ -10,13 +10,13 @@ import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
+import com.onecloud.access.Api;
+import com.onecloud.access.Audience;
+import com.onecloud.access.PrincipalKind;
 import com.onecloud.auth.support.DecisionTestBase;
 import com.onecloud.auth.support.TicketDatabaseResource;
 import com.onecloud.auth.support.Tickets;
 import com.onecloud.auth.support.Tickets.Issued;
-import com.onecloud.access.Api;
-import com.onecloud.access.Audience;
-import com.onecloud.access.PrincipalKind;
 import com.onecloud.testsupport.EmbeddedKafkaResource;
 
 import io.quarkus.test.common.QuarkusTestResource;

@@ -12,9 +12,9 @@ import org.junit.jupiter.api.Test;
 
 import com.github.benmanes.caffeine.cache.Ticker;
 import com.onecloud.access.Api;
-import com.onecloud.access.credential.PresentedCredential;
 import com.onecloud.access.Principal;
 import com.onecloud.access.PrincipalKind;
+import com.onecloud.access.credential.PresentedCredential;
 import com.onecloud.access.credential.TokenFormat;
 
 /** The cache's bounds and eviction, on a manual clock. */

@@ -8,11 +8,11 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 import com.onecloud.access.Api;
+import com.onecloud.access.PrincipalKind;
+import com.onecloud.access.credential.CredentialHash;
 import com.onecloud.access.credential.PresentedCredential;
 import com.onecloud.access.credential.PresentedCredential.Token;
 import com.onecloud.access.credential.PresentedCredential.TokenAndSecret;
-import com.onecloud.access.PrincipalKind;
-import com.onecloud.access.credential.CredentialHash;
 import com.onecloud.access.credential.TokenFormat;
 
 /** The verification rules on their own: presentation by kind, hashes, revocation, expiry. */

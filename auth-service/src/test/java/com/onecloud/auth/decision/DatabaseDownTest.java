@@ -6,15 +6,14 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
 
-
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
-import com.onecloud.auth.support.CapturedLog;
-import com.onecloud.auth.support.Tickets;
 import com.onecloud.access.Api;
 import com.onecloud.access.Audience;
 import com.onecloud.access.credential.TokenFormat;
+import com.onecloud.auth.support.CapturedLog;
+import com.onecloud.auth.support.Tickets;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;

@@ -9,12 +9,12 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
+import com.onecloud.access.Api;
+import com.onecloud.access.PrincipalKind;
 import com.onecloud.auth.support.CapturedLog;
 import com.onecloud.auth.support.TicketDatabaseResource;
 import com.onecloud.auth.support.Tickets;
 import com.onecloud.auth.support.Tickets.Issued;
-import com.onecloud.access.Api;
-import com.onecloud.access.PrincipalKind;
 import com.onecloud.testsupport.EmbeddedKafkaResource;
 import com.onecloud.testsupport.contract.CredentialIssuer;
 import com.onecloud.testsupport.contract.CredentialState;

@@ -10,10 +10,10 @@ import static org.hamcrest.Matchers.equalTo;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
-import com.onecloud.auth.support.CapturedLog;
-import com.onecloud.auth.support.TicketDatabaseResource;
 import com.onecloud.access.Api;
 import com.onecloud.access.Audience;
+import com.onecloud.auth.support.CapturedLog;
+import com.onecloud.auth.support.TicketDatabaseResource;
 import com.onecloud.testsupport.EmbeddedKafkaResource;
 
 import io.quarkus.test.common.QuarkusTestResource;

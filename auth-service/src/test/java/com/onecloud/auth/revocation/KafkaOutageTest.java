@@ -16,6 +16,9 @@ import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
+import com.onecloud.access.Api;
+import com.onecloud.access.Audience;
+import com.onecloud.access.PrincipalKind;
 import com.onecloud.auth.credential.CredentialStore;
 import com.onecloud.auth.support.CapturedLog;
 import com.onecloud.auth.support.Listening;
@@ -23,11 +26,8 @@ import com.onecloud.auth.support.RevocationEvents;
 import com.onecloud.auth.support.TicketDatabaseResource;
 import com.onecloud.auth.support.Tickets;
 import com.onecloud.auth.support.Tickets.Issued;
-import com.onecloud.access.Api;
-import com.onecloud.access.Audience;
-import com.onecloud.access.PrincipalKind;
-import com.onecloud.testsupport.EmbeddedKafkaResource;
 import com.onecloud.revocation.RevocationFeed;
+import com.onecloud.testsupport.EmbeddedKafkaResource;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;

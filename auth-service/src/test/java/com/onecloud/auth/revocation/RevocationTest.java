@@ -16,6 +16,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import com.onecloud.access.Api;
+import com.onecloud.access.Audience;
+import com.onecloud.access.PrincipalKind;
 import com.onecloud.auth.credential.CredentialStore;
 import com.onecloud.auth.support.CapturedLog;
 import com.onecloud.auth.support.Listening;
@@ -23,14 +26,11 @@ import com.onecloud.auth.support.RevocationEvents;
 import com.onecloud.auth.support.TicketDatabaseResource;
 import com.onecloud.auth.support.Tickets;
 import com.onecloud.auth.support.Tickets.Issued;
-import com.onecloud.access.Api;
-import com.onecloud.access.Audience;
-import com.onecloud.access.PrincipalKind;
 import com.onecloud.events.CloudEvent;
 import com.onecloud.events.Topics;
 import com.onecloud.events.UserDeleted;
-import com.onecloud.testsupport.EmbeddedKafkaResource;
 import com.onecloud.revocation.RevocationFeed;
+import com.onecloud.testsupport.EmbeddedKafkaResource;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;

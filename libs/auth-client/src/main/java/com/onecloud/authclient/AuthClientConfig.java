@@ -1,8 +1,8 @@
 package com.onecloud.authclient;
 
-import com.onecloud.access.Protected;
-
 import java.time.Duration;
+
+import com.onecloud.access.Protected;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;

@@ -1,10 +1,5 @@
 package com.onecloud.authclient;
 
-import com.onecloud.access.Api;
-import com.onecloud.access.Audience;
-import com.onecloud.access.Decision;
-import com.onecloud.access.DecisionRequest;
-
 import java.lang.reflect.Method;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -15,13 +10,17 @@ import jakarta.ws.rs.core.HttpHeaders;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
+import com.onecloud.access.Api;
+import com.onecloud.access.Audience;
+import com.onecloud.access.Decision;
+import com.onecloud.access.DecisionRequest;
+import com.onecloud.access.credential.CredentialHash;
 import com.onecloud.http.access.AccessEnforcer;
 import com.onecloud.http.access.EndpointAccess;
-import com.onecloud.revocation.SharedCalls;
-import com.onecloud.access.credential.CredentialHash;
 import com.onecloud.http.problem.Forbidden;
 import com.onecloud.http.problem.Unauthenticated;
 import com.onecloud.http.problem.Unavailable;
+import com.onecloud.revocation.SharedCalls;
 
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServerRequest;

@@ -1,11 +1,10 @@
 package com.onecloud.authclient;
 
+import jakarta.enterprise.context.RequestScoped;
+
 import com.onecloud.access.Principal;
 import com.onecloud.access.PrincipalKind;
 import com.onecloud.access.Protected;
-
-import jakarta.enterprise.context.RequestScoped;
-
 import com.onecloud.http.problem.NotFound;
 
 /** The authenticated principal of the current request, set by the authentication filter before the endpoint runs. */

@@ -1,8 +1,5 @@
 package com.onecloud.authclient;
 
-import com.onecloud.access.Decision;
-import com.onecloud.access.DecisionRequest;
-
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -10,6 +7,9 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
+
+import com.onecloud.access.Decision;
+import com.onecloud.access.DecisionRequest;
 
 import io.smallrye.mutiny.Uni;
 

@@ -1,10 +1,5 @@
 package com.onecloud.authclient;
 
-import com.onecloud.access.Decision;
-import com.onecloud.revocation.KeysByTicket;
-import com.onecloud.revocation.RevocableCache;
-import com.onecloud.revocation.RevocationFeed;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -15,6 +10,10 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Expiry;
 import com.github.benmanes.caffeine.cache.RemovalCause;
+import com.onecloud.access.Decision;
+import com.onecloud.revocation.KeysByTicket;
+import com.onecloud.revocation.RevocableCache;
+import com.onecloud.revocation.RevocationFeed;
 
 /**
  * ALLOW decisions of this service, so that the common path costs no network hop. Keyed by a hash of the presented

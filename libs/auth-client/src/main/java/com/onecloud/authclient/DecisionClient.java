@@ -1,8 +1,5 @@
 package com.onecloud.authclient;
 
-import com.onecloud.access.Decision;
-import com.onecloud.access.DecisionRequest;
-
 import java.time.temporal.ChronoUnit;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -13,6 +10,9 @@ import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
 import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.faulttolerance.Timeout;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
+
+import com.onecloud.access.Decision;
+import com.onecloud.access.DecisionRequest;
 
 import io.smallrye.mutiny.Uni;
 

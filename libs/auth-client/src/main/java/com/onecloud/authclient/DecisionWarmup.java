@@ -1,14 +1,13 @@
 package com.onecloud.authclient;
 
-import com.onecloud.access.Api;
-import com.onecloud.access.Audience;
-import com.onecloud.access.DecisionRequest;
-
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
 import org.jboss.logging.Logger;
 
+import com.onecloud.access.Api;
+import com.onecloud.access.Audience;
+import com.onecloud.access.DecisionRequest;
 import com.onecloud.access.credential.TokenFormat;
 
 import io.quarkus.runtime.StartupEvent;

@@ -1,10 +1,5 @@
 package com.onecloud.authclient;
 
-import com.onecloud.access.Api;
-import com.onecloud.access.Decision;
-import com.onecloud.access.Principal;
-import com.onecloud.access.PrincipalKind;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
@@ -12,6 +7,11 @@ import java.time.Instant;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
+
+import com.onecloud.access.Api;
+import com.onecloud.access.Decision;
+import com.onecloud.access.Principal;
+import com.onecloud.access.PrincipalKind;
 
 class DecisionCacheTest {
 

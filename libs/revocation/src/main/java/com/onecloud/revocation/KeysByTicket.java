@@ -1,6 +1,5 @@
 package com.onecloud.revocation;
 
-
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;

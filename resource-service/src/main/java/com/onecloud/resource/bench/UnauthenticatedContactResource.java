@@ -9,11 +9,11 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import com.onecloud.access.Internal;
 import com.onecloud.http.paging.Versions;
 import com.onecloud.resource.contact.ContactService;
 import com.onecloud.resource.contact.ContactService.Owner;
 import com.onecloud.resource.contact.ContactView;
-import com.onecloud.access.Internal;
 
 import io.quarkus.arc.profile.IfBuildProfile;
 import io.smallrye.mutiny.Uni;

@@ -8,11 +8,11 @@ import jakarta.ws.rs.core.MediaType;
 
 import com.onecloud.access.Api;
 import com.onecloud.access.Audience;
-import com.onecloud.authclient.Caller;
 import com.onecloud.access.Principal;
 import com.onecloud.access.Protected;
-import com.onecloud.http.problem.InvalidInput;
+import com.onecloud.authclient.Caller;
 import com.onecloud.http.paging.PageRequest;
+import com.onecloud.http.problem.InvalidInput;
 import com.onecloud.resource.common.Page;
 
 import io.smallrye.mutiny.Uni;

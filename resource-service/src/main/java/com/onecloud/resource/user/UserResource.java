@@ -20,8 +20,8 @@ import jakarta.ws.rs.core.UriInfo;
 
 import com.onecloud.access.Api;
 import com.onecloud.access.Audience;
-import com.onecloud.authclient.Caller;
 import com.onecloud.access.Protected;
+import com.onecloud.authclient.Caller;
 import com.onecloud.http.paging.PageRequest;
 import com.onecloud.http.paging.Versions;
 import com.onecloud.resource.common.Page;

@@ -39,8 +39,8 @@ import com.onecloud.events.TicketRevoked;
 import com.onecloud.events.Topics;
 import com.onecloud.testsupport.AuthServiceDouble;
 import com.onecloud.testsupport.EmbeddedKafkaResource;
-import com.onecloud.testsupport.ResourceDatabase;
 import com.onecloud.testsupport.Json;
+import com.onecloud.testsupport.ResourceDatabase;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;

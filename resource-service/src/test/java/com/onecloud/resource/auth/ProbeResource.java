@@ -9,8 +9,8 @@ import jakarta.ws.rs.core.MediaType;
 
 import com.onecloud.access.Api;
 import com.onecloud.access.Audience;
-import com.onecloud.authclient.Caller;
 import com.onecloud.access.Protected;
+import com.onecloud.authclient.Caller;
 
 /** Protected endpoints that exist only in tests, to exercise the shared client side of authentication. */
 @Path("/api")

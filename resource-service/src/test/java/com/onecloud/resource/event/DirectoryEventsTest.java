@@ -32,8 +32,8 @@ import com.onecloud.resource.support.Fixtures;
 import com.onecloud.testsupport.AuthServiceDouble;
 import com.onecloud.testsupport.EmbeddedKafkaResource;
 import com.onecloud.testsupport.EmbeddedPostgresResource;
-import com.onecloud.testsupport.ResourceDatabase;
 import com.onecloud.testsupport.Json;
+import com.onecloud.testsupport.ResourceDatabase;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;

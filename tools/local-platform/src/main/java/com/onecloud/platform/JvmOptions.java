@@ -11,42 +11,40 @@ import com.sun.management.HotSpotDiagnosticMXBean;
 final class JvmOptions {
 
     /**
-     * Parallel GC rather than Serial: its young collections use both cores, which gave auth-service more decisions per
-     * second and less time paused in every one of 5 A/B pairs, at the same RSS in all three services.
+     * Parallel GC rather than Serial: its young collections use both cores, so auth-service pauses less and decides
+     * more per second, at the same RSS (docs/benchmarks.md).
      */
     private static final String PARALLEL_GC = "-XX:+UseParallelGC";
     /**
-     * Heaps sized to the services' live sets (30–65 MiB under load in ticket- and auth-service) rather than large ones
+     * Heaps sized to the services' live sets under load rather than large ones
      * that the collector fills before it collects: the JVM commits the whole heap at start on this machine, and the old
      * generation fills to its limit over a long run, so the limit is what it holds resident at worst.
      */
     static final String HEAP = "-Xmx128m";
     /**
-     * resource-service, without an ORM, keeps 15–18 MiB in its old generation after a full collection. With a larger
-     * heap its RSS still crept towards the memory target in long runs as the old generation filled, with the JIT's
-     * arenas on top, so it gets 48 MiB: an old generation of twice its live set (docs/benchmarks.md).
+     * resource-service, without an ORM, has a much smaller live set than the others. With a larger heap its RSS crept
+     * towards the memory target in long runs as the old generation filled, with the JIT's arenas on top, so its heap is
+     * sized to an old generation of about twice its live set (docs/benchmarks.md).
      */
     static final String RESOURCE_HEAP = "-Xmx48m";
     /**
      * Returns the C heap that the JIT compilers free after a burst of compilation to the OS every 2 s; glibc keeps it
-     * otherwise (7–30 MiB of RSS). Only JDKs that have the option get it: an unknown option stops the JVM.
+     * otherwise, as resident memory that nothing uses. Only JDKs that have the option get it: an unknown option stops the JVM.
      */
     static final String TRIM_NATIVE_HEAP = "-XX:TrimNativeHeapInterval=2000";
     /**
-     * Young generations smaller than the default third of the heap (42 MiB of 128): the collector touches the whole young
-     * generation at every cycle, so all of it is resident under any load. 16 MiB took 15–26 MiB off ticket- and
-     * resource-service's peaks, at the same rate of ticket creation and 0–4 % fewer contact reads. auth-service, whose
-     * decisions allocate the fastest, gets 24 MiB: 14–21 MiB off its peak, for 3–6 % fewer warm decisions per second at
-     * the same p99 (docs/benchmarks.md).
+     * Young generations smaller than the default third of the heap: the collector touches the whole young generation
+     * at every cycle, so all of it is resident under any load. A small one takes more off the services' peak RSS than
+     * it costs them in throughput; auth-service, whose decisions allocate the fastest, gets a little more room
+     * (docs/benchmarks.md).
      */
     static final String SMALL_YOUNG_GENERATION = "-Xmn16m";
     static final String AUTH_YOUNG_GENERATION = "-Xmn24m";
     /**
      * ticket-service is tuned for footprint rather than peak throughput: it serves administrators and applications
-     * managing tickets, not every request of the platform. The C1 compiler only: with the trained class archive it
-     * started in 2.9–3.0 s instead of 3.9–4.1 s, and under ticket creation it peaked at 236 MiB instead of 307 MiB,
-     * while warm ticket creation went from 1,600/s to 910/s. auth- and resource-service, which serve every request,
-     * keep C2 (C1 only cost resource-service 55–58 % of its reads).
+     * managing tickets, not every request of the platform. The C1 compiler only: it starts faster and peaks lower, at
+     * a cost in warm ticket creation that its traffic does not notice. auth- and resource-service, which serve every
+     * request, keep C2, without which they would lose about half their throughput (docs/benchmarks.md).
      */
     static final String C1_ONLY = "-XX:TieredStopAtLevel=1";
 

@@ -1,7 +1,6 @@
 package com.onecloud.http.conventions;
 
 import java.util.List;
-import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -9,13 +8,9 @@ import jakarta.enterprise.event.Observes;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import com.onecloud.http.problem.ApiError;
-import com.onecloud.http.problem.ProblemFormat;
-import com.onecloud.http.problem.ProblemReporter;
-import com.onecloud.http.problem.RenderedProblem;
 
 import io.quarkus.runtime.configuration.MemorySize;
 import io.quarkus.vertx.http.runtime.filters.Filters;
-import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
@@ -34,10 +29,10 @@ public class HttpConventionsFilter {
     static final int PRIORITY = 1000;
     private static final String OVERRIDE_APPLIED = "onecloud.method-override-applied";
 
-    private final ProblemReporter problems;
+    private final ProblemResponses problems;
     private final long maxBodyBytes;
 
-    HttpConventionsFilter(ProblemReporter problems,
+    HttpConventionsFilter(ProblemResponses problems,
             @ConfigProperty(name = "quarkus.http.limits.max-body-size") MemorySize maxBodySize) {
         this.problems = problems;
         this.maxBodyBytes = maxBodySize.asLongValue();
@@ -53,26 +48,22 @@ public class HttpConventionsFilter {
             ctx.next();
             return;
         }
-        Optional<ProblemFormat> accepted = MediaNegotiation.negotiate(request.getHeader(HttpHeaders.ACCEPT));
-        if (accepted.isEmpty()) {
-            refuse(ctx, ApiError.invalid("Accept", "Accept must allow application/json or application/xml."),
-                    ProblemFormat.JSON);
+        if (MediaNegotiation.negotiate(request.getHeader(HttpHeaders.ACCEPT)).isEmpty()) {
+            refuse(ctx, ApiError.invalid("Accept", "Accept must allow application/json or application/xml."));
             return;
         }
-        ProblemFormat format = accepted.get();
         // Most requests carry no override: no list is allocated for them.
         MethodOverride.Decision decision = MethodOverride.decide(request.method().name(),
                 request.headers().contains(MethodOverride.HEADER) ? request.headers().getAll(MethodOverride.HEADER)
                         : List.of());
         if (decision instanceof MethodOverride.Reject reject) {
-            refuse(ctx, ApiError.invalid(MethodOverride.HEADER, reject.message()), format);
+            refuse(ctx, ApiError.invalid(MethodOverride.HEADER, reject.message()));
         } else if (decision instanceof MethodOverride.NotImplemented notImplemented) {
-            refuse(ctx, ApiError.of(501, notImplemented.message()), format);
+            refuse(ctx, ApiError.of(501, notImplemented.message()));
         } else if (hasBody(request) && !MediaNegotiation.isSupportedContentType(request.getHeader(HttpHeaders.CONTENT_TYPE))) {
-            refuse(ctx, ApiError.invalid("Content-Type", "Content-Type must be application/json or application/xml."),
-                    format);
+            refuse(ctx, ApiError.invalid("Content-Type", "Content-Type must be application/json or application/xml."));
         } else if (declaredLength(request) > maxBodyBytes) {
-            refuse(ctx, ApiError.of(413, "The request body is larger than " + maxBodyBytes + " bytes."), format);
+            refuse(ctx, ApiError.of(413, "The request body is larger than " + maxBodyBytes + " bytes."));
         } else if (decision instanceof MethodOverride.Override override) {
             ctx.put(OVERRIDE_APPLIED, Boolean.TRUE);
             ctx.reroute(HttpMethod.valueOf(override.method()), request.uri());
@@ -81,13 +72,8 @@ public class HttpConventionsFilter {
         }
     }
 
-    private void refuse(RoutingContext ctx, ApiError error, ProblemFormat format) {
-        HttpServerRequest request = ctx.request();
-        RenderedProblem problem = problems.report(error, null, request.method().name(), request.path(), format);
-        var response = ctx.response().setStatusCode(problem.status())
-                .putHeader(HttpHeaders.CONTENT_TYPE, problem.mediaType());
-        problem.headers().forEach(response::putHeader);
-        response.end(Buffer.buffer(problem.body()));
+    private void refuse(RoutingContext ctx, ApiError error) {
+        problems.send(ctx, error, null);
     }
 
     private static boolean hasBody(HttpServerRequest request) {

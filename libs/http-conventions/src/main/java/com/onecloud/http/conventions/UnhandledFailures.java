@@ -5,12 +5,7 @@ import jakarta.enterprise.event.Observes;
 
 import com.onecloud.http.problem.ApiError;
 import com.onecloud.http.problem.ErrorClassifier;
-import com.onecloud.http.problem.ProblemFormat;
-import com.onecloud.http.problem.ProblemReporter;
-import com.onecloud.http.problem.RenderedProblem;
 
-import io.vertx.core.buffer.Buffer;
-import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
@@ -22,9 +17,9 @@ import io.vertx.ext.web.RoutingContext;
 @ApplicationScoped
 public class UnhandledFailures {
 
-    private final ProblemReporter problems;
+    private final ProblemResponses problems;
 
-    UnhandledFailures(ProblemReporter problems) {
+    UnhandledFailures(ProblemResponses problems) {
         this.problems = problems;
     }
 
@@ -41,13 +36,6 @@ public class UnhandledFailures {
         Throwable failure = ctx.failure();
         ApiError error = failure != null ? ErrorClassifier.classify(failure)
                 : ErrorClassifier.classifyStatus(ctx.statusCode());
-        ProblemFormat format = MediaNegotiation.negotiate(ctx.request().getHeader(HttpHeaders.ACCEPT))
-                .orElse(ProblemFormat.JSON);
-        RenderedProblem problem = problems.report(error, failure, ctx.request().method().name(),
-                ctx.request().path(), format);
-        var response = ctx.response().setStatusCode(problem.status())
-                .putHeader(HttpHeaders.CONTENT_TYPE, problem.mediaType());
-        problem.headers().forEach(response::putHeader);
-        response.end(Buffer.buffer(problem.body()));
+        problems.send(ctx, error, failure);
     }
 }

@@ -3,7 +3,6 @@ package com.onecloud.http.problem;
 import java.util.List;
 import java.util.Map;
 
-
 /**
  * An error response before it is rendered: status, a client-safe detail, the violations of a 400 and any headers the
  * status requires ({@code Allow}, {@code Retry-After}, {@code WWW-Authenticate}).

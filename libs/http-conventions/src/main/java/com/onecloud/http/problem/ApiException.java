@@ -3,7 +3,6 @@ package com.onecloud.http.problem;
 import java.util.List;
 import java.util.Map;
 
-
 /**
  * Root of the domain exceptions a service throws to answer with a client error. The HTTP status of each subclass is
  * decided in exactly one place, {@link ErrorClassifier}; the message becomes the problem's {@code detail}, so it must

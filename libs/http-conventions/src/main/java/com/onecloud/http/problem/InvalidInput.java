@@ -2,7 +2,6 @@ package com.onecloud.http.problem;
 
 import java.util.List;
 
-
 /** The request URI, a header or the body is invalid; {@link #violations()} names each offending part. */
 public class InvalidInput extends ApiException {
 

@@ -10,7 +10,6 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
-
 /**
  * Turns an {@link ApiError} into the response every OneCloud service sends for it: an RFC 9457 body with a fresh log
  * token, the {@code Warning: 703} header naming that token, and one log entry carrying the same token. Only a 5xx

@@ -19,12 +19,12 @@ import jakarta.ws.rs.core.UriBuilder;
 
 import com.onecloud.access.Api;
 import com.onecloud.access.Audience;
-import com.onecloud.authclient.Caller;
 import com.onecloud.access.Principal;
 import com.onecloud.access.PrincipalKind;
 import com.onecloud.access.Protected;
-import com.onecloud.http.problem.Forbidden;
+import com.onecloud.authclient.Caller;
 import com.onecloud.http.paging.PageRequest;
+import com.onecloud.http.problem.Forbidden;
 import com.onecloud.ticket.ticket.service.NewTicket;
 import com.onecloud.ticket.ticket.service.TicketScope;
 import com.onecloud.ticket.ticket.service.TicketService;

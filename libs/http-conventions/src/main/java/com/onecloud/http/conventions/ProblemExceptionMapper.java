@@ -1,4 +1,4 @@
-package com.onecloud.http.problem;
+package com.onecloud.http.conventions;
 
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.ValidationException;
@@ -13,8 +13,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
-import com.onecloud.http.conventions.AllowedMethods;
-import com.onecloud.http.conventions.MediaNegotiation;
+import com.onecloud.http.problem.ApiError;
+import com.onecloud.http.problem.ErrorClassifier;
 
 import io.vertx.core.http.HttpServerRequest;
 
@@ -24,10 +24,10 @@ import io.vertx.core.http.HttpServerRequest;
  */
 public class ProblemExceptionMapper {
 
-    private final ProblemReporter problems;
+    private final ProblemResponses problems;
     private final AllowedMethods allowedMethods;
 
-    ProblemExceptionMapper(ProblemReporter problems, AllowedMethods allowedMethods) {
+    ProblemExceptionMapper(ProblemResponses problems, AllowedMethods allowedMethods) {
         this.problems = problems;
         this.allowedMethods = allowedMethods;
     }
@@ -35,15 +35,9 @@ public class ProblemExceptionMapper {
     @ServerExceptionMapper({ Throwable.class, WebApplicationException.class, ValidationException.class,
             ConstraintViolationException.class, JsonProcessingException.class, MismatchedInputException.class,
             InvalidFormatException.class, UnrecognizedPropertyException.class, JAXBException.class })
-    public Response toProblem(Throwable error, HttpServerRequest request, HttpHeaders headers) {
-        ApiError apiError = withAllowedMethods(ErrorClassifier.classify(error), error, request.path());
-        ProblemFormat format = MediaNegotiation.negotiate(headers.getHeaderString(HttpHeaders.ACCEPT))
-                .orElse(ProblemFormat.JSON);
-        RenderedProblem problem = problems.report(apiError, error, request.method().name(), request.path(), format);
-        Response.ResponseBuilder response = Response.status(problem.status()).type(problem.mediaType())
-                .entity(problem.body());
-        problem.headers().forEach(response::header);
-        return response.build();
+    public Response toProblem(Throwable error, HttpServerRequest request) {
+        return problems.toResponse(request, withAllowedMethods(ErrorClassifier.classify(error), error, request.path()),
+                error);
     }
 
     /**
