@@ -1,6 +1,7 @@
 package com.onecloud.authclient;
 
 import java.lang.reflect.Method;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -62,13 +63,23 @@ public class AuthenticationFilter implements AccessEnforcer {
         }
         Audience audience = guarded.protection().audience();
         Api api = guarded.protection().api().length == 0 ? null : guarded.protection().api()[0];
-        String authorization = request.getHeader(HttpHeaders.AUTHORIZATION);
-        String queryToken = request.getParam("t");
+        List<String> authorizations = request.headers().getAll(HttpHeaders.AUTHORIZATION);
+        List<String> queryTokens = request.params().getAll("t");
+        Decision repeated = LocalDecision.ofRepeated(authorizations, queryTokens);
+        if (repeated != null) {
+            return act(repeated);
+        }
+        String authorization = authorizations.isEmpty() ? null : authorizations.get(0);
+        String queryToken = queryTokens.isEmpty() ? null : queryTokens.get(0);
         String key = CredentialHash.sha256Hex(authorization + "\n" + queryToken) + "|" + audience + "|" + api;
 
         Decision cached = cache.get(key);
         if (cached != null) {
             return act(cached);
+        }
+        Decision local = LocalDecision.of(authorization, queryToken);
+        if (local != null) {
+            return act(local);
         }
         return inFlight.share(key, () -> client.decide(new DecisionRequest(authorization, queryToken, audience, api))
                         .invoke(decision -> cache.put(key, decision)))

@@ -44,6 +44,7 @@ import com.onecloud.testsupport.ResourceDatabase;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
 
 /**
  * The shared client side of authentication, in a real service: decisions come from auth-service (here its double,
@@ -62,6 +63,7 @@ class AuthenticationClientTest {
     @BeforeEach
     void resetAndAwaitRevocations() {
         AuthServiceDouble.reset();
+        CircuitBreakerMaintenance.get().resetAll();
         // Ready means the revocation consumer has its partitions, so no event of the test can be missed.
         Awaitility.await().atMost(Duration.ofSeconds(30))
                 .until(() -> given().get("/q/health/ready").statusCode() == 200);
@@ -70,6 +72,7 @@ class AuthenticationClientTest {
     @AfterEach
     void reset() {
         AuthServiceDouble.reset();
+        CircuitBreakerMaintenance.get().resetAll();
     }
 
     private static String userToken(Set<Api> apis) {
@@ -148,6 +151,44 @@ class AuthenticationClientTest {
         given().auth().oauth2(token).queryParam("t", token).get(USER_PROBE).then().statusCode(400)
                 .header("WWW-Authenticate", containsString("error=\"invalid_request\""))
                 .body("validationResult.field", hasItem("Authorization"));
+    }
+
+    @Test
+    void aRepeatedHeaderOrQueryTokenIs400EvenWhenTheFirstIsCached() {
+        String token = userToken(Set.of(Api.CONTACTS));
+        given().auth().oauth2(token).get(USER_PROBE).then().statusCode(200);
+        given().header("Authorization", "Bearer " + token).header("Authorization", "Bearer " + token)
+                .get(USER_PROBE).then().statusCode(400)
+                .header("WWW-Authenticate", containsString("error=\"invalid_request\""));
+        given().queryParam("t", token, userToken(Set.of(Api.CONTACTS))).get(USER_PROBE).then().statusCode(400)
+                .header("WWW-Authenticate", containsString("error=\"invalid_request\""));
+    }
+
+    @Test
+    void aMalformedTokenIs401WithoutAskingTheDecisionPoint() {
+        AuthServiceDouble.setMode(AuthServiceDouble.Mode.HANGING);
+        String valid = TokenFormat.newToken(TokenFormat.newId());
+        String wrongChecksum = valid.substring(0, valid.length() - 1) + (valid.endsWith("A") ? "B" : "A");
+        for (String bad : List.of("oc_nope", wrongChecksum)) {
+            given().auth().oauth2(bad).get(USER_PROBE).then().statusCode(401)
+                    .header("WWW-Authenticate", containsString("error=\"invalid_token\""));
+        }
+        assertThat(AuthServiceDouble.requestCount()).isZero();
+    }
+
+    @Test
+    void aHungDecisionPointCostsOnlyTheFirstRequestsTheirTimeout() {
+        String token = userToken(Set.of(Api.CONTACTS));
+        AuthServiceDouble.setMode(AuthServiceDouble.Mode.HANGING);
+        int waited = 0;
+        for (int i = 0; i < 6; i++) {
+            long started = System.nanoTime();
+            given().auth().oauth2(token).get(USER_PROBE).then().statusCode(503).header("Retry-After", notNullValue());
+            if (Duration.ofNanos(System.nanoTime() - started).compareTo(Duration.ofMillis(1000)) >= 0) {
+                waited++;
+            }
+        }
+        assertThat(waited).as("requests that waited for the timeout before the breaker opened").isLessThanOrEqualTo(2);
     }
 
     @Test

@@ -44,7 +44,8 @@ public class HttpConventionsFilter {
 
     void handle(RoutingContext ctx) {
         HttpServerRequest request = ctx.request();
-        if (request.path().startsWith("/q/") || ctx.get(OVERRIDE_APPLIED) != null) {
+        // The normalised path, as routing sees it: /q/../api/... is an API request, not a management one.
+        if (ctx.normalizedPath().startsWith("/q/") || ctx.get(OVERRIDE_APPLIED) != null) {
             ctx.next();
             return;
         }

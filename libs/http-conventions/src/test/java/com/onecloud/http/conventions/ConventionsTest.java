@@ -10,6 +10,7 @@ import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 
 import java.io.IOException;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,6 +24,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
 import io.restassured.config.EncoderConfig;
 import io.restassured.config.RestAssuredConfig;
 import io.restassured.path.xml.XmlPath;
@@ -135,6 +137,21 @@ class ConventionsTest {
                 .post(WIDGETS + "/w1");
         r.then().statusCode(501).contentType(format.problemType);
         assertThat(status(r, format)).isEqualTo("501");
+    }
+
+    @Test
+    void dotSegmentsInThePathDoNotSkipTheConventions() throws IOException {
+        // Sent by hand: HTTP clients remove the dot segments themselves; routing does too, so the filter must as well.
+        byte[] body = Format.JSON.widget("x").getBytes(StandardCharsets.UTF_8);
+        String head = "POST /q/../api/test/widgets HTTP/1.1\r\nHost: localhost\r\nAccept: application/json\r\n"
+                + "Content-Type: application/json\r\nX-HTTP-Method-Override: PATCH\r\nContent-Length: " + body.length
+                + "\r\nConnection: close\r\n\r\n";
+        try (Socket socket = new Socket("localhost", RestAssured.port)) {
+            socket.getOutputStream().write(head.getBytes(StandardCharsets.US_ASCII));
+            socket.getOutputStream().write(body);
+            String response = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(response).startsWith("HTTP/1.1 501").contains("application/problem+json");
+        }
     }
 
     // --- media types -----------------------------------------------------------------------------------------
