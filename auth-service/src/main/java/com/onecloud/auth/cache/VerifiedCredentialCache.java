@@ -153,6 +153,12 @@ public class VerifiedCredentialCache implements RevocableCache {
         return invalidate(keysByTicket.removeAll(ticketId));
     }
 
+    /** Removes every entry of the ticket, to be read again with each credential's new end; returns how many. */
+    @Override
+    public int refreshTicket(String ticketId) {
+        return revokeTicket(ticketId);
+    }
+
     /** Removes the entries of one credential of the ticket; returns how many. */
     @Override
     public int revokeCredential(String ticketId, String credentialId) {

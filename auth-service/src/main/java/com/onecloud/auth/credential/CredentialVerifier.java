@@ -41,6 +41,6 @@ public final class CredentialVerifier {
 
     static Principal principalOf(CredentialRecord stored) {
         return new Principal(stored.kind(), stored.ticketId(), stored.ticketId(), stored.organizationId(),
-                stored.userId(), stored.apis(), stored.expiresAt());
+                stored.userId(), stored.apis(), stored.expiresAt(), stored.credentialId());
     }
 }

@@ -92,6 +92,20 @@ class VerifiedCredentialCacheTest {
     }
 
     @Test
+    void aRotationDropsTheTicketsEntriesAndALookupThatReadTheOldEnd() {
+        cache.put("old", "C1", principal("T1", now.plusSeconds(3600)), cache.lookupStarted(), now);
+        long started = cache.lookupStarted();
+        advance(Duration.ofMillis(10));
+        assertThat(cache.refreshTicket("T1")).isEqualTo(1);
+        assertThat(cache.get("old")).as("read again, with the end the rotation gave it").isEmpty();
+        assertThat(cache.put("old", "C1", principal("T1", now.plusSeconds(3600)), started, now))
+                .as("looked up before the rotation").isZero();
+        advance(Duration.ofMillis(10));
+        assertThat(cache.put("old", "C1", principal("T1", now.plusSeconds(5)), cache.lookupStarted(), now))
+                .as("looked up after it").isEqualTo(5);
+    }
+
+    @Test
     void aLookupRunningWhileItsTicketWasRevokedIsNotCached() {
         long started = cache.lookupStarted();
         advance(Duration.ofMillis(10));

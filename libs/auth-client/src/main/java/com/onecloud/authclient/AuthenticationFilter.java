@@ -81,16 +81,27 @@ public class AuthenticationFilter implements AccessEnforcer {
         if (local != null) {
             return act(local);
         }
-        return inFlight.share(key, () -> client.decide(new DecisionRequest(authorization, queryToken, audience, api))
-                        .invoke(decision -> cache.put(key, decision)))
+        DecisionRequest ask = new DecisionRequest(authorization, queryToken, audience, api);
+        return decide(key, ask).chain(this::act);
+    }
+
+    /**
+     * Asks auth-service; requests missing the cache with the same key at the same time share the call, unless the
+     * cache was cleared in between. A decision asked for before the cache was cleared (its revocation feed lost its
+     * position, so a revocation may have been missed) is neither cached nor used: it is asked for again.
+     */
+    private Uni<Decision> decide(String key, DecisionRequest ask) {
+        long epoch = cache.epoch();
+        return inFlight.share(key + "@" + epoch, () -> client.decide(ask).invoke(d -> cache.put(key, d, epoch)))
                 .onFailure().transform(this::unavailable)
-                .chain(this::act);
+                .chain(decision -> cache.epoch() == epoch ? Uni.createFrom().item(decision)
+                        : client.decide(ask).onFailure().transform(this::unavailable));
     }
 
     private Uni<Void> act(Decision decision) {
         return switch (decision.outcome()) {
             case ALLOW -> {
-                if (cache.isRevoked(decision.principal().ticketId())) {
+                if (cache.isRevoked(decision.principal())) {
                     yield Uni.createFrom().failure(
                             new Unauthenticated("The credential is not valid.", Challenges.INVALID_TOKEN));
                 }

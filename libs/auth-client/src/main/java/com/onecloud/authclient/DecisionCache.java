@@ -3,6 +3,7 @@ package com.onecloud.authclient;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -11,6 +12,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Expiry;
 import com.github.benmanes.caffeine.cache.RemovalCause;
 import com.onecloud.access.Decision;
+import com.onecloud.access.Principal;
 import com.onecloud.revocation.KeysByTicket;
 import com.onecloud.revocation.RevocableCache;
 import com.onecloud.revocation.RevocationFeed;
@@ -18,8 +20,12 @@ import com.onecloud.revocation.RevocationFeed;
 /**
  * ALLOW decisions of this service, so that the common path costs no network hop. Keyed by a hash of the presented
  * credential plus what the endpoint requires — never by the credential. An entry lives no longer than auth-service
- * allowed, the configured maximum, and the credential's own expiry, and is evicted as soon as a revocation of its
- * ticket arrives (the {@link RevocationFeed} keeps its {@link RevocableCache} contract).
+ * allowed, the configured maximum, and the credential's own end, and is evicted as soon as a revocation of its ticket
+ * or credential arrives (the {@link RevocationFeed} keeps its {@link RevocableCache} contract).
+ * <p>
+ * A revocation leaves a marker for the cache's maximum age: auth-service may still answer ALLOW for a revoked ticket or
+ * credential from its own cache for a moment, until its consumer processes the same event, and such an answer must be
+ * neither cached nor honoured. The markers outlive {@link #clear()}: forgetting what was revoked is never safe.
  */
 @ApplicationScoped
 public class DecisionCache implements RevocableCache {
@@ -29,8 +35,10 @@ public class DecisionCache implements RevocableCache {
 
     private final Cache<String, Entry> entries;
     private final KeysByTicket keysByTicket = new KeysByTicket();
-    /** Tickets revoked within the maximum age: none of their decisions is cached or honoured. */
-    private final Cache<String, Boolean> revokedTickets;
+    /** "ticket:<id>" or "credential:<id>", revoked within the maximum age. */
+    private final Cache<String, Boolean> revoked;
+    /** How many times the cache was cleared: a decision asked for before a clear is not cached after it. */
+    private final AtomicLong clears = new AtomicLong();
     private final long maxAgeNanos;
 
     DecisionCache(AuthClientConfig config) {
@@ -45,7 +53,7 @@ public class DecisionCache implements RevocableCache {
                     }
                 })
                 .build();
-        this.revokedTickets = Caffeine.newBuilder().maximumSize(config.cacheMaxSize())
+        this.revoked = Caffeine.newBuilder().maximumSize(config.cacheMaxSize())
                 .expireAfterWrite(config.cacheMaxAge()).build();
     }
 
@@ -54,30 +62,36 @@ public class DecisionCache implements RevocableCache {
         return entry == null || entry.expiresAtNanos() - System.nanoTime() <= 0 ? null : entry.decision();
     }
 
+    /** Changes at every {@link #clear()}; a decision asked for under one epoch is cached only under the same. */
+    public long epoch() {
+        return clears.get();
+    }
+
     /**
      * Keeps an ALLOW decision for as long as it may be reused; anything else is not cached, nor is a decision for a
-     * ticket revoked meanwhile (see {@link KeysByTicket}).
+     * revoked ticket or credential (see {@link KeysByTicket}), nor one asked for before the cache was last cleared.
      */
-    public void put(String key, Decision decision) {
+    public void put(String key, Decision decision, long askedInEpoch) {
         if (decision.outcome() != Decision.Outcome.ALLOW || decision.cacheSeconds() <= 0) {
             return;
         }
-        String ticketId = decision.principal().ticketId();
+        Principal principal = decision.principal();
         long ttl = Math.min(maxAgeNanos, Duration.ofSeconds(decision.cacheSeconds()).toNanos());
-        if (decision.principal().expiresAt() != null) {
-            long untilExpiry = Duration.between(Instant.now(), decision.principal().expiresAt()).toNanos();
-            ttl = Math.min(ttl, untilExpiry);
+        if (principal.expiresAt() != null) {
+            ttl = Math.min(ttl, Duration.between(Instant.now(), principal.expiresAt()).toNanos());
         }
         if (ttl <= 0) {
             return;
         }
         Entry entry = new Entry(decision, System.nanoTime() + ttl);
-        if (ticketId == null) {
-            entries.put(key, entry);
+        if (principal.ticketId() == null) {
+            if (askedInEpoch == clears.get()) {
+                entries.put(key, entry);
+            }
             return;
         }
-        keysByTicket.addIf(ticketId, key, () -> {
-            if (isRevoked(ticketId)) {
+        keysByTicket.addIf(principal.ticketId(), key, () -> {
+            if (isRevoked(principal) || askedInEpoch != clears.get()) {
                 return false;
             }
             entries.put(key, entry);
@@ -85,41 +99,48 @@ public class DecisionCache implements RevocableCache {
         });
     }
 
-    /** Drops its decisions and refuses any new ALLOW for the ticket (see {@link #isRevoked}). */
+    /** Drops its decisions and refuses any new ALLOW for the ticket. */
     @Override
     public int revokeTicket(String ticketId) {
-        revokedTickets.put(ticketId, Boolean.TRUE);
-        return evict(ticketId);
+        revoked.put("ticket:" + ticketId, Boolean.TRUE);
+        return evict(keysByTicket.removeAll(ticketId));
     }
 
-    /**
-     * Drops every decision made for the ticket: they are keyed by the presented credential, not by credential id. The
-     * ticket lives on with its new credential, and the old credential's own expiry bounds every cached answer on it.
-     */
+    /** Drops the decisions made on that credential and refuses any new ALLOW for it; the ticket lives on. */
     @Override
     public int revokeCredential(String ticketId, String credentialId) {
-        return evict(ticketId);
+        revoked.put("credential:" + credentialId, Boolean.TRUE);
+        return evict(keysByTicket.removeIf(ticketId, key -> {
+            Entry entry = entries.getIfPresent(key);
+            return entry == null || entry.decision().principal().credentialId() == null
+                    || entry.decision().principal().credentialId().equals(credentialId);
+        }));
     }
 
-    /**
-     * Whether this replica saw the ticket revoked. auth-service may still answer ALLOW for it from its own cache for a
-     * moment, until its consumer processes the same event; such an answer must be refused, not trusted.
-     */
-    public boolean isRevoked(String ticketId) {
-        return ticketId != null && revokedTickets.getIfPresent(ticketId) != null;
+    /** The ticket's credentials changed: its decisions are asked for again, to learn each credential's new end. */
+    @Override
+    public int refreshTicket(String ticketId) {
+        return evict(keysByTicket.removeAll(ticketId));
     }
 
+    /** Whether this replica saw the principal's ticket or credential revoked. */
+    public boolean isRevoked(Principal principal) {
+        return principal.ticketId() != null && revoked.getIfPresent("ticket:" + principal.ticketId()) != null
+                || principal.credentialId() != null
+                        && revoked.getIfPresent("credential:" + principal.credentialId()) != null;
+    }
+
+    /** Drops every decision, and every decision being asked for now; the revocation markers stay. */
     @Override
     public long clear() {
+        clears.incrementAndGet();
         long dropped = entries.estimatedSize();
         entries.invalidateAll();
         keysByTicket.clear();
-        revokedTickets.invalidateAll();
         return dropped;
     }
 
-    private int evict(String ticketId) {
-        List<String> keys = keysByTicket.removeAll(ticketId);
+    private int evict(List<String> keys) {
         entries.invalidateAll(keys);
         return keys.size();
     }

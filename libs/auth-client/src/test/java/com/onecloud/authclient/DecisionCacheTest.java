@@ -33,47 +33,88 @@ class DecisionCacheTest {
     });
 
     private static Decision allow(String ticketId, Instant expiresAt) {
+        return allow(ticketId, "c-" + ticketId, expiresAt);
+    }
+
+    private static Decision allow(String ticketId, String credentialId, Instant expiresAt) {
         return Decision.allow(new Principal(PrincipalKind.USER, ticketId, ticketId, "org", "user",
-                Set.of(Api.CONTACTS), expiresAt), 30);
+                Set.of(Api.CONTACTS), expiresAt, credentialId), 30);
+    }
+
+    private void put(String key, Decision decision) {
+        cache.put(key, decision, cache.epoch());
     }
 
     @Test
     void keepsAllowDecisionsOnly() {
-        cache.put("k1", allow("t1", null));
-        cache.put("k2", Decision.refuse(Decision.Outcome.UNAUTHENTICATED, "invalid_token", "no", 30));
+        put("k1", allow("t1", null));
+        put("k2", Decision.refuse(Decision.Outcome.UNAUTHENTICATED, "invalid_token", "no", 30));
         assertThat(cache.get("k1")).isNotNull();
         assertThat(cache.get("k2")).isNull();
     }
 
     @Test
-    void neverKeepsADecisionPastTheCredentialsExpiry() {
-        cache.put("k1", allow("t1", Instant.now().minusSeconds(1)));
+    void neverKeepsADecisionPastTheCredentialsEnd() {
+        put("k1", allow("t1", Instant.now().minusSeconds(1)));
         assertThat(cache.get("k1")).isNull();
     }
 
     @Test
     void aRevocationEvictsEveryDecisionOfTheTicketAndNoneIsCachedOrHonouredAfterIt() {
-        cache.put("bearer", allow("t1", null));
-        cache.put("query", allow("t1", null));
-        cache.put("other", allow("t2", null));
+        put("bearer", allow("t1", null));
+        put("query", allow("t1", null));
+        put("other", allow("t2", null));
         assertThat(cache.revokeTicket("t1")).isEqualTo(2);
         assertThat(cache.get("bearer")).isNull();
         assertThat(cache.get("query")).isNull();
         assertThat(cache.get("other")).isNotNull();
 
         // auth-service may answer from its own cache before it has seen the same revocation: neither kept nor trusted.
-        cache.put("bearer", allow("t1", null));
+        put("bearer", allow("t1", null));
         assertThat(cache.get("bearer")).isNull();
-        assertThat(cache.isRevoked("t1")).isTrue();
-        assertThat(cache.isRevoked("t2")).isFalse();
+        assertThat(cache.isRevoked(allow("t1", null).principal())).isTrue();
+        assertThat(cache.isRevoked(allow("t2", null).principal())).isFalse();
     }
 
     @Test
-    void theEndOfARotationsGraceEvictsButTheTicketLivesOn() {
-        cache.put("old", allow("t1", null));
+    void theEndOfARotationsGraceRefusesTheOldCredentialOnlyAndTheTicketLivesOn() {
+        put("old", allow("t1", "c-old", null));
+        put("new", allow("t1", "c-new", null));
         assertThat(cache.revokeCredential("t1", "c-old")).isEqualTo(1);
-        cache.put("new", allow("t1", null));
+        assertThat(cache.get("old")).isNull();
         assertThat(cache.get("new")).isNotNull();
-        assertThat(cache.isRevoked("t1")).isFalse();
+
+        // A late ALLOW for the old credential (auth-service has not seen the event yet) is neither kept nor trusted.
+        put("old", allow("t1", "c-old", null));
+        assertThat(cache.get("old")).isNull();
+        assertThat(cache.isRevoked(allow("t1", "c-old", null).principal())).isTrue();
+        assertThat(cache.isRevoked(allow("t1", "c-new", null).principal())).isFalse();
+    }
+
+    @Test
+    void aRotationDropsTheTicketsDecisionsWithoutRefusingNewOnes() {
+        put("k1", allow("t1", null));
+        assertThat(cache.refreshTicket("t1")).isEqualTo(1);
+        assertThat(cache.get("k1")).isNull();
+        put("k1", allow("t1", Instant.now().plusSeconds(5)));
+        assertThat(cache.get("k1")).isNotNull();
+    }
+
+    @Test
+    void aClearKeepsTheRevocationsAndRefusesDecisionsAskedForBeforeIt() {
+        put("k1", allow("t1", null));
+        cache.revokeTicket("t2");
+        cache.revokeCredential("t3", "c-old");
+        long before = cache.epoch();
+
+        assertThat(cache.clear()).isEqualTo(1);
+        assertThat(cache.get("k1")).isNull();
+        assertThat(cache.isRevoked(allow("t2", null).principal())).as("not forgotten").isTrue();
+        assertThat(cache.isRevoked(allow("t3", "c-old", null).principal())).as("not forgotten").isTrue();
+
+        cache.put("k1", allow("t1", null), before);
+        assertThat(cache.get("k1")).as("asked for before the clear").isNull();
+        put("k1", allow("t1", null));
+        assertThat(cache.get("k1")).as("asked for after it").isNotNull();
     }
 }

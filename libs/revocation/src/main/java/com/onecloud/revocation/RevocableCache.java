@@ -14,6 +14,12 @@ public interface RevocableCache {
     /** One credential of the ticket ended (the old one, at the end of a rotation's grace); returns how many dropped. */
     int revokeCredential(String ticketId, String credentialId);
 
+    /**
+     * The ticket's credentials changed (a rotation gave the old ones an end): drops its entries without refusing new
+     * ones, so that each credential's new end is read again; returns how many were dropped.
+     */
+    int refreshTicket(String ticketId);
+
     /** Revocations may have been missed (the feed's position was set anew): drops everything; returns how many. */
     long clear();
 }

@@ -9,6 +9,7 @@ import org.jboss.logging.Logger;
 
 import com.onecloud.events.CloudEvent;
 import com.onecloud.events.TicketRevoked;
+import com.onecloud.events.TicketRotated;
 import com.onecloud.events.Topics;
 import com.onecloud.events.consumer.EventConsumer;
 import com.onecloud.events.consumer.EventConsumers;
@@ -18,7 +19,8 @@ import com.onecloud.events.consumer.Subscription;
 import io.quarkus.arc.All;
 
 /**
- * Brings every revocation to every {@link RevocableCache} of this process. Every replica consumes every event
+ * Brings every revocation, and every rotation (which gives the replaced credentials an end), to every
+ * {@link RevocableCache} of this process. Every replica consumes every event
  * (contract §6: broadcast), in a consumer group of its own named {@code <application><GROUP_INFIX><uuid>}, from the end
  * of {@code ticket-events}; whenever that position is set anew the caches are cleared, since a revocation before it
  * may never arrive.
@@ -49,6 +51,11 @@ public class RevocationFeed implements EventListener {
 
     @Override
     public void handle(CloudEvent<?> event) {
+        if (event.data() instanceof TicketRotated rotated && rotated.ticketId() != null) {
+            int dropped = caches.stream().mapToInt(cache -> cache.refreshTicket(rotated.ticketId())).sum();
+            LOG.debugf("Rotation event %s: ticket %s, %d cached entries dropped", event.id(), rotated.ticketId(), dropped);
+            return;
+        }
         if (!(event.data() instanceof TicketRevoked revoked)) {
             return;
         }

@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.onecloud.events.CloudEvent;
 import com.onecloud.events.TicketCreated;
 import com.onecloud.events.TicketRevoked;
+import com.onecloud.events.TicketRotated;
 import com.onecloud.events.Topics;
 import com.onecloud.events.consumer.Subscription;
 
@@ -35,6 +36,14 @@ class RevocationFeedTest {
         feed.handle(event(Topics.TICKET_REVOKED, new TicketRevoked("t1", "c-old", "o1", null, "APPLICATION",
                 Instant.now(), "ROTATION_GRACE_ENDED")));
         assertThat(first.calls).containsExactly("credential t1/c-old");
+    }
+
+    @Test
+    void aRotationRefreshesTheTicketInEveryCache() {
+        feed.handle(event(Topics.TICKET_ROTATED, new TicketRotated("t1", "c-new", "o1", null, "APPLICATION",
+                Instant.now(), Instant.now().plusSeconds(60))));
+        assertThat(first.calls).containsExactly("refresh t1");
+        assertThat(second.calls).containsExactly("refresh t1");
     }
 
     @Test
@@ -79,6 +88,12 @@ class RevocationFeedTest {
         @Override
         public int revokeCredential(String ticketId, String credentialId) {
             calls.add("credential " + ticketId + "/" + credentialId);
+            return 1;
+        }
+
+        @Override
+        public int refreshTicket(String ticketId) {
+            calls.add("refresh " + ticketId);
             return 1;
         }
 

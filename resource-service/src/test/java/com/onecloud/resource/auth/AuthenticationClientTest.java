@@ -242,6 +242,30 @@ class AuthenticationClientTest {
     }
 
     @Test
+    void theOldCredentialIsRefusedAtTheEndOfItsGraceEvenByADecisionPointThatHasNotSeenIt() throws Exception {
+        String ticketId = TokenFormat.newId();
+        String oldToken = TokenFormat.newToken(TokenFormat.newId());
+        String newToken = TokenFormat.newToken(TokenFormat.newId());
+        AuthServiceDouble.register(oldToken, null, new Principal(PrincipalKind.USER, ticketId, ticketId, "org-1", "u1",
+                Set.of(Api.CONTACTS), null, "c-old"));
+        AuthServiceDouble.register(newToken, null, new Principal(PrincipalKind.USER, ticketId, ticketId, "org-1", "u1",
+                Set.of(Api.CONTACTS), null, "c-new"));
+        given().auth().oauth2(oldToken).get(USER_PROBE).then().statusCode(200);
+        given().auth().oauth2(newToken).get(USER_PROBE).then().statusCode(200);
+
+        // The double still answers ALLOW for the old credential, as auth-service would from its cache.
+        publish(ticketId, Json.MAPPER.writeValueAsString(CloudEvent.of("/onecloud/ticket-service",
+                Topics.TICKET_REVOKED, ticketId, Instant.now(), new TicketRevoked(ticketId, "c-old", "org-1", "u1",
+                        "USER", Instant.now(), "ROTATION_GRACE_ENDED"))));
+        Awaitility.await().atMost(Duration.ofSeconds(1)).pollInterval(Duration.ofMillis(20))
+                .until(() -> given().auth().oauth2(oldToken).get(USER_PROBE).statusCode() == 401);
+        for (int i = 0; i < 3; i++) {
+            given().auth().oauth2(oldToken).get(USER_PROBE).then().statusCode(401);
+        }
+        given().auth().oauth2(newToken).get(USER_PROBE).then().statusCode(200);
+    }
+
+    @Test
     void aRevocationDeliveredTwiceEvictsOnlyItsTicketAndLaterEventsStillArrive() throws Exception {
         String revokedTicket = TokenFormat.newId();
         String revoked = registeredUserToken(revokedTicket);
