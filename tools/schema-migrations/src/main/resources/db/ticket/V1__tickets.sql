@@ -30,17 +30,6 @@ CREATE TABLE credential (
 CREATE INDEX credential_ticket_idx ON credential (ticket_id);
 CREATE INDEX credential_grace_idx ON credential (not_after) WHERE not_after IS NOT NULL AND retired_at IS NULL;
 
--- Transactional outbox: written in the same transaction as the change it announces, published by the relay.
-CREATE TABLE outbox_event (
-    id           uuid         PRIMARY KEY,
-    topic        varchar(100) NOT NULL,
-    event_key    varchar(100) NOT NULL,
-    payload      text         NOT NULL,
-    created_at   timestamptz  NOT NULL,
-    published_at timestamptz
-);
-CREATE INDEX outbox_unpublished_idx ON outbox_event (created_at) WHERE published_at IS NULL;
-
 -- Consumed events already handled (consumers are idempotent on the CloudEvents id).
 CREATE TABLE processed_event (
     id           varchar(100) PRIMARY KEY,
