@@ -47,14 +47,3 @@ CREATE TABLE contact (
 );
 CREATE INDEX contact_page_idx ON contact (organization_id, owner_user_id, created_at, id);
 CREATE INDEX contact_search_idx ON contact USING gin (search_text gin_trgm_ops);
-
--- Transactional outbox (see the outbox module).
-CREATE TABLE outbox_event (
-    id           uuid         PRIMARY KEY,
-    topic        varchar(100) NOT NULL,
-    event_key    varchar(100) NOT NULL,
-    payload      text         NOT NULL,
-    created_at   timestamptz  NOT NULL,
-    published_at timestamptz
-);
-CREATE INDEX outbox_unpublished_idx ON outbox_event (created_at) WHERE published_at IS NULL;

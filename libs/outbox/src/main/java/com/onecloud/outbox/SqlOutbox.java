@@ -20,8 +20,7 @@ import io.vertx.mutiny.sqlclient.Tuple;
 @ApplicationScoped
 public class SqlOutbox {
 
-    private static final String INSERT = "INSERT INTO outbox_event (id, topic, event_key, payload, created_at) "
-            + "VALUES ($1, $2, $3, $4, $5)";
+    private static final String INSERT = OutboxTable.insert(n -> "$" + n);
 
     private final Pool pool;
     private final OutboxRecords records;

@@ -14,11 +14,12 @@ import com.onecloud.access.credential.CredentialHash;
 import com.onecloud.access.credential.TokenFormat;
 import com.onecloud.ticket.config.TicketServiceConfig;
 import com.onecloud.ticket.outbox.PanacheOutbox;
+import com.onecloud.ticket.repository.CredentialEntity;
+import com.onecloud.ticket.repository.TicketRepository;
+import com.onecloud.ticket.service.NewTicket;
+import com.onecloud.ticket.service.TicketService;
 import com.onecloud.ticket.support.BlockingAwait;
-import com.onecloud.ticket.ticket.repository.CredentialEntity;
-import com.onecloud.ticket.ticket.service.NewTicket;
-import com.onecloud.ticket.ticket.service.TicketService;
-import com.onecloud.ticket.ticket.service.Times;
+import com.onecloud.ticket.support.Times;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.runtime.StartupEvent;
@@ -37,11 +38,14 @@ public class BootstrapSuperuser {
 
     private final TicketServiceConfig.Bootstrap config;
     private final TicketService tickets;
+    private final TicketRepository repository;
     private final PanacheOutbox outbox;
 
-    BootstrapSuperuser(TicketServiceConfig config, TicketService tickets, PanacheOutbox outbox) {
+    BootstrapSuperuser(TicketServiceConfig config, TicketService tickets, TicketRepository repository,
+            PanacheOutbox outbox) {
         this.config = config.bootstrap();
         this.tickets = tickets;
+        this.repository = repository;
         this.outbox = outbox;
     }
 
@@ -101,7 +105,7 @@ public class BootstrapSuperuser {
         })));
     }
 
-    private static Uni<CredentialEntity> existing(String credentialId) {
-        return CredentialEntity.findById(credentialId);
+    private Uni<CredentialEntity> existing(String credentialId) {
+        return repository.credential(credentialId);
     }
 }

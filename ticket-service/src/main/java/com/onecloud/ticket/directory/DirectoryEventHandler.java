@@ -1,21 +1,18 @@
 package com.onecloud.ticket.directory;
 
 import java.time.Instant;
-import java.util.List;
+import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
 
+import com.onecloud.ticket.event.RevokeReason;
 import com.onecloud.ticket.outbox.PanacheOutbox;
-import com.onecloud.ticket.ticket.repository.TicketEntity;
-import com.onecloud.ticket.ticket.service.RevokeReason;
-import com.onecloud.ticket.ticket.service.TicketService;
-import com.onecloud.ticket.ticket.service.Times;
+import com.onecloud.ticket.service.TicketService;
+import com.onecloud.ticket.support.Times;
 
-import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
-import jakarta.persistence.LockModeType;
 
 /**
  * Reacts to a deleted user or organization by revoking every not yet revoked ticket of it, each with its own revoked
@@ -37,20 +34,16 @@ public class DirectoryEventHandler {
 
     /** Returns how many tickets were revoked (0 for a duplicate). */
     public Uni<Integer> userDeleted(String eventId, String organizationId, String userId) {
-        return once(eventId, () -> TicketEntity.<TicketEntity>find(
-                "organizationId = ?1 and userId = ?2 and revokedAt is null", Sort.by("id"), organizationId, userId)
-                .withLock(LockModeType.PESSIMISTIC_WRITE).list(), RevokeReason.USER_DELETED);
+        return once(eventId, now -> tickets.revokeAllOfUser(organizationId, userId, RevokeReason.USER_DELETED, now));
     }
 
     /** Returns how many tickets were revoked (0 for a duplicate). */
     public Uni<Integer> organizationDeleted(String eventId, String organizationId) {
-        return once(eventId, () -> TicketEntity.<TicketEntity>find(
-                "organizationId = ?1 and revokedAt is null", Sort.by("id"), organizationId)
-                .withLock(LockModeType.PESSIMISTIC_WRITE).list(), RevokeReason.ORGANIZATION_DELETED);
+        return once(eventId, now -> tickets.revokeAllOfOrganization(organizationId, RevokeReason.ORGANIZATION_DELETED,
+                now));
     }
 
-    private Uni<Integer> once(String eventId, java.util.function.Supplier<Uni<List<TicketEntity>>> affected,
-            RevokeReason reason) {
+    private Uni<Integer> once(String eventId, Function<Instant, Uni<Integer>> revokeAll) {
         return outbox.inTransaction(() -> ProcessedEventEntity.<ProcessedEventEntity>findById(eventId)
                 .chain(done -> {
                     if (done != null) {
@@ -58,16 +51,10 @@ public class DirectoryEventHandler {
                         return Uni.createFrom().item(0);
                     }
                     Instant now = Times.now();
-                    return affected.get().chain(list -> {
-                        Uni<Void> chain = Uni.createFrom().voidItem();
-                        for (TicketEntity ticket : list) {
-                            chain = chain.chain(() -> tickets.revoke(ticket, reason, now));
-                        }
-                        ProcessedEventEntity processed = new ProcessedEventEntity();
-                        processed.id = eventId;
-                        processed.processedAt = now;
-                        return chain.chain(() -> processed.persist()).replaceWith(list.size());
-                    });
+                    ProcessedEventEntity processed = new ProcessedEventEntity();
+                    processed.id = eventId;
+                    processed.processedAt = now;
+                    return revokeAll.apply(now).call(() -> processed.persist());
                 }));
     }
 }

@@ -8,7 +8,8 @@ import java.util.stream.Stream;
 
 /**
  * The databases whose schema this module owns, each with its Flyway locations and the placeholders it needs. Both
- * include {@code db/service-role}: the service's own login role, with rights on the rows but not on the schema.
+ * include {@code db/service-role}: the service's own login role, with rights on the rows but not on the schema. Both
+ * also get the outbox's table, from the outbox module's own migrations ({@link SchemaMigration#OUTBOX_LOCATION}).
  */
 public enum Schema {
 

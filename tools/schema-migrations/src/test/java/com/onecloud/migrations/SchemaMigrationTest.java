@@ -7,6 +7,8 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.AfterAll;
@@ -14,8 +16,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Both schemas migrate on a real PostgreSQL, a second run changes nothing, each service's role gets the rows but not the
- * schema, and a missing value stops the run.
+ * Both schemas migrate on a real PostgreSQL, each with the outbox's table from the outbox's own set, a second run changes
+ * nothing, each service's role gets the rows but not the schema or a migration history, and a missing value stops the
+ * run.
  */
 class SchemaMigrationTest {
 
@@ -25,12 +28,16 @@ class SchemaMigrationTest {
     private static final Map<String, String> RESOURCE_ROLES = Map.of("serviceRole", "resource_service_test",
             "servicePassword", "resource-service-test-password");
 
+    private static final String OUTBOX_HISTORY = SchemaMigration.OUTBOX_HISTORY_SCHEMA + ".flyway_schema_history";
+
     private static TestPostgres postgres;
 
     @BeforeAll
     static void start() throws Exception {
         postgres = TestPostgres.start("CREATE DATABASE tickets", "CREATE DATABASE resources",
-                "CREATE DATABASE untouched", "CREATE DATABASE tickets_roles", "CREATE DATABASE resources_roles");
+                "CREATE DATABASE untouched", "CREATE DATABASE tickets_roles", "CREATE DATABASE resources_roles",
+                "CREATE DATABASE tickets_outbox", "CREATE DATABASE resources_outbox",
+                "CREATE DATABASE resources_with_outbox");
     }
 
     @AfterAll
@@ -58,6 +65,40 @@ class SchemaMigrationTest {
             assertThat(rs.next()).isTrue();
         }
         assertThat(SchemaMigration.migrate(Schema.RESOURCE, target("resources"), RESOURCE_ROLES)).isZero();
+    }
+
+    @Test
+    void eachDatabaseGetsTheOutboxTableFromTheOutboxsOwnSet() throws Exception {
+        SchemaMigration.migrate(Schema.TICKET, target("tickets_outbox"), TICKET_ROLES);
+        SchemaMigration.migrate(Schema.RESOURCE, target("resources_outbox"), RESOURCE_ROLES);
+        for (String database : new String[] { "tickets_outbox", "resources_outbox" }) {
+            try (Connection c = connect(database, "postgres", "postgres"); Statement s = c.createStatement()) {
+                assertThat(strings(s, "SELECT script FROM " + OUTBOX_HISTORY + " WHERE success AND type = 'SQL'"
+                        + " ORDER BY installed_rank")).as(database + " outbox history").containsExactly("V1__outbox_event.sql");
+                assertThat(strings(s, "SELECT script FROM flyway_schema_history WHERE success ORDER BY installed_rank"))
+                        .as(database + " own history").isNotEmpty().noneMatch(script -> script.contains("outbox_event"));
+                assertThat(strings(s, "SELECT count(*) FROM outbox_event")).containsExactly("0");
+                assertThat(strings(s, "SELECT indexname FROM pg_indexes WHERE tablename = 'outbox_event'"))
+                        .contains("outbox_unpublished_idx");
+            }
+        }
+    }
+
+    @Test
+    void aDatabaseWhoseOutboxTableWasMadeBeforeTheOutboxsSetKeepsItWithItsRows() throws Exception {
+        SchemaMigration.migrate(Schema.RESOURCE, target("resources_with_outbox"), RESOURCE_ROLES);
+        // As a database migrated when the services' own first migrations made the table: a pending row, no outbox history.
+        try (Connection c = connect("resources_with_outbox", "postgres", "postgres"); Statement s = c.createStatement()) {
+            s.execute("DROP SCHEMA " + SchemaMigration.OUTBOX_HISTORY_SCHEMA + " CASCADE");
+            s.execute("INSERT INTO outbox_event VALUES (gen_random_uuid(), 'directory-events', 'o1', '{}', now(), null)");
+        }
+        assertThat(SchemaMigration.migrate(Schema.RESOURCE, target("resources_with_outbox"), RESOURCE_ROLES))
+                .as("the outbox's V1, nothing of the database's own").isOne();
+        try (Connection c = connect("resources_with_outbox", "postgres", "postgres"); Statement s = c.createStatement()) {
+            assertThat(strings(s, "SELECT event_key FROM outbox_event WHERE published_at IS NULL")).containsExactly("o1");
+            assertThat(strings(s, "SELECT script FROM " + OUTBOX_HISTORY + " WHERE success AND type = 'SQL'"))
+                    .containsExactly("V1__outbox_event.sql");
+        }
     }
 
     @Test
@@ -91,7 +132,10 @@ class SchemaMigrationTest {
                     assertThat(rs.getBoolean(2)).as(database + "." + rs.getString(1) + " rows").isEqualTo(!history);
                     assertThat(rs.getBoolean(3)).as(database + "." + rs.getString(1) + " beyond rows").isFalse();
                 }
-                assertThat(tables).as(database + " tables").isGreaterThan(2);
+                assertThat(tables).as(database + " tables").isGreaterThan(3);
+                assertThat(strings(s, "SELECT has_schema_privilege('" + role + "', '"
+                        + SchemaMigration.OUTBOX_HISTORY_SCHEMA + "', 'USAGE')")).as("the outbox's history")
+                        .containsExactly("f");
             }
         }
         try (Connection service = connect(database, role, roles.get("servicePassword"));
@@ -104,6 +148,9 @@ class SchemaMigrationTest {
             assertThatThrownBy(() -> s.execute("DROP TABLE " + table)).hasMessageContaining("must be owner");
             assertThatThrownBy(() -> s.execute("DELETE FROM flyway_schema_history"))
                     .hasMessageContaining("permission denied");
+            assertThatThrownBy(() -> s.execute("DELETE FROM " + OUTBOX_HISTORY))
+                    .hasMessageContaining("permission denied");
+            assertThat(s.executeUpdate("DELETE FROM outbox_event WHERE false")).as("the outbox's rows").isZero();
         }
     }
 
@@ -124,6 +171,16 @@ class SchemaMigrationTest {
         assertThat(Schema.named("ticket")).isEqualTo(Schema.TICKET);
         assertThat(Schema.named("RESOURCE")).isEqualTo(Schema.RESOURCE);
         assertThatThrownBy(() -> Schema.named("tickets")).hasMessageContaining("expected ticket or resource");
+    }
+
+    private static List<String> strings(Statement statement, String query) throws SQLException {
+        List<String> values = new ArrayList<>();
+        try (ResultSet rs = statement.executeQuery(query)) {
+            while (rs.next()) {
+                values.add(rs.getString(1));
+            }
+        }
+        return values;
     }
 
     private static SchemaMigration.Target target(String database) {

@@ -1,0 +1,140 @@
+package com.onecloud.ticket.repository;
+
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+
+import io.quarkus.panache.common.Sort;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * Every query and lock on tickets and their credentials. Each method runs in the caller's session; those that lock
+ * rows ({@code FOR UPDATE}) in the caller's transaction, which holds the locks until it ends.
+ */
+@ApplicationScoped
+public class TicketRepository {
+
+    /** Stores a new ticket with its first credential. */
+    public Uni<Void> insert(TicketEntity ticket, CredentialEntity credential) {
+        return ticket.persist().chain(() -> credential.persist()).replaceWithVoid();
+    }
+
+    /** A page of the scope's tickets that pass the filter, oldest first; the total counts them all. */
+    public Uni<TicketPageResult> page(TicketScope scope, TicketFilter filter, int limit, int offset, Instant now) {
+        Map<String, Object> params = new HashMap<>();
+        StringBuilder where = new StringBuilder(where(scope, params));
+        if (filter.kind() != null) {
+            where.append(" and kind = :kind");
+            params.put("kind", filter.kind().name());
+        }
+        if (filter.userId() != null) {
+            where.append(" and userId = :userId");
+            params.put("userId", filter.userId());
+        }
+        if (filter.status() != null) {
+            switch (filter.status()) {
+                case ACTIVE -> where.append(" and revokedAt is null and expiresAt > :now");
+                case EXPIRED -> where.append(" and revokedAt is null and expiresAt <= :now");
+                case REVOKED -> where.append(" and revokedAt is not null");
+            }
+            if (filter.status() != TicketStatus.REVOKED) {
+                params.put("now", now);
+            }
+        }
+        String query = where.toString();
+        return TicketEntity.<TicketEntity>find(query, Sort.by("createdAt").and("id"), params)
+                .range(offset, offset + limit - 1).list()
+                .chain(items -> TicketEntity.count(query, params)
+                        .map(total -> new TicketPageResult(items, total, limit, offset)));
+    }
+
+    /** The scope's ticket with this id; null if the scope has none. */
+    public Uni<TicketEntity> find(TicketScope scope, String id) {
+        return inScope(scope, id, false);
+    }
+
+    /** {@link #find}, the row locked until the caller's transaction ends. */
+    public Uni<TicketEntity> findForUpdate(TicketScope scope, String id) {
+        return inScope(scope, id, true);
+    }
+
+    /** Any ticket by id, whatever its scope; null if there is none. */
+    public Uni<TicketEntity> findById(String id) {
+        return TicketEntity.findById(id);
+    }
+
+    /** The user's tickets that are not revoked yet (expired ones included), locked. */
+    public Uni<List<TicketEntity>> lockUnrevokedOfUser(String organizationId, String userId) {
+        return TicketEntity.<TicketEntity>find("organizationId = ?1 and userId = ?2 and revokedAt is null",
+                Sort.by("id"), organizationId, userId).withLock(LockModeType.PESSIMISTIC_WRITE).list();
+    }
+
+    /** The organization's tickets that are not revoked yet (expired ones included), locked. */
+    public Uni<List<TicketEntity>> lockUnrevokedOfOrganization(String organizationId) {
+        return TicketEntity.<TicketEntity>find("organizationId = ?1 and revokedAt is null", Sort.by("id"),
+                organizationId).withLock(LockModeType.PESSIMISTIC_WRITE).list();
+    }
+
+    /** A credential by its id (the one inside its token); null if there is none. */
+    public Uni<CredentialEntity> credential(String credentialId) {
+        return CredentialEntity.findById(credentialId);
+    }
+
+    /** Stores a further credential of an existing ticket. */
+    public Uni<Void> addCredential(CredentialEntity credential) {
+        return credential.persist().replaceWithVoid();
+    }
+
+    /**
+     * Ends the ticket's current credentials at {@code graceEnd}: those without an end yet, and those whose end (a
+     * previous rotation's grace) is later.
+     */
+    public Uni<Integer> endCurrentCredentials(String ticketId, Instant graceEnd) {
+        return CredentialEntity.update("notAfter = ?1 where ticketId = ?2 and retiredAt is null "
+                + "and (notAfter is null or notAfter > ?1)", graceEnd, ticketId);
+    }
+
+    /**
+     * Up to {@code limit} credentials whose grace has ended by {@code now} and that are not retired yet, soonest first,
+     * locked: replicas that look at the same time do not both take one.
+     */
+    public Uni<List<CredentialEntity>> lockEndedGraces(Instant now, int limit) {
+        return CredentialEntity.<CredentialEntity>find("notAfter <= ?1 and retiredAt is null order by notAfter", now)
+                .withLock(LockModeType.PESSIMISTIC_WRITE).range(0, limit - 1).list();
+    }
+
+    private static Uni<TicketEntity> inScope(TicketScope scope, String id, boolean forUpdate) {
+        Map<String, Object> params = new HashMap<>();
+        String query = where(scope, params) + " and id = :id";
+        params.put("id", id);
+        var found = TicketEntity.<TicketEntity>find(query, params);
+        if (forUpdate) {
+            found = found.withLock(LockModeType.PESSIMISTIC_WRITE);
+        }
+        return found.firstResult();
+    }
+
+    /** HQL conditions of the scope, adding their parameters to {@code params}. */
+    private static String where(TicketScope scope, Map<String, Object> params) {
+        StringBuilder where = new StringBuilder();
+        if (scope.organizationId() == null) {
+            where.append("organizationId is null");
+        } else {
+            where.append("organizationId = :organizationId");
+            params.put("organizationId", scope.organizationId());
+        }
+        if (scope.userId() != null) {
+            where.append(" and userId = :scopeUserId");
+            params.put("scopeUserId", scope.userId());
+        }
+        if (scope.kind() != null) {
+            where.append(" and kind = :scopeKind");
+            params.put("scopeKind", scope.kind().name());
+        }
+        return where.toString();
+    }
+}

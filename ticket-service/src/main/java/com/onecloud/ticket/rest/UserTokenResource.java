@@ -1,0 +1,67 @@
+package com.onecloud.ticket.rest;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriBuilder;
+
+import com.onecloud.access.Audience;
+import com.onecloud.access.Protected;
+import com.onecloud.authclient.Caller;
+import com.onecloud.ticket.service.TicketOwner;
+import com.onecloud.ticket.service.TicketQuery;
+import com.onecloud.ticket.service.TicketService;
+import com.onecloud.ticket.support.Times;
+
+import io.smallrye.mutiny.Uni;
+
+/** A user's own Bearer tokens (self-service, End User API; no particular API required). */
+@Path("/api/user/v1/tickets")
+@Produces({ MediaType.APPLICATION_JSON, MediaType.APPLICATION_XML })
+@Protected(audience = Audience.USER_API)
+public class UserTokenResource {
+
+    private final TicketService tickets;
+    private final Caller caller;
+
+    UserTokenResource(TicketService tickets, Caller caller) {
+        this.tickets = tickets;
+        this.caller = caller;
+    }
+
+    @POST
+    @Consumes({ MediaType.APPLICATION_JSON, MediaType.APPLICATION_XML })
+    public Uni<Response> create(@Valid @NotNull UserTokenRequest body) {
+        return tickets.issue(caller, TicketOwner.presentingUser(), body.draft()).map(issued -> Response
+                .created(UriBuilder.fromPath("/api/user/v1/tickets/{id}").build(issued.ticket().id))
+                .entity(TicketView.issued(issued, Times.now())).build());
+    }
+
+    @GET
+    public Uni<TicketPage> list(@QueryParam("status") String status, @QueryParam("limit") String limit,
+            @QueryParam("offset") String offset) {
+        return tickets.list(caller, TicketOwner.presentingUser(), new TicketQuery(status, null, null, limit, offset))
+                .map(result -> TicketPage.of(result, Times.now()));
+    }
+
+    @GET
+    @Path("{id}")
+    public Uni<TicketView> get(@PathParam("id") String id) {
+        return tickets.get(caller, TicketOwner.presentingUser(), id).map(t -> TicketView.of(t, Times.now()));
+    }
+
+    @DELETE
+    @Path("{id}")
+    public Uni<Response> revoke(@PathParam("id") String id) {
+        return tickets.revoke(caller, TicketOwner.presentingUser(), id).map(ignored -> Response.noContent().build());
+    }
+}

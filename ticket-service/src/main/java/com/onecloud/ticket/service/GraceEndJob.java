@@ -1,0 +1,39 @@
+package com.onecloud.ticket.service;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+import com.onecloud.ticket.support.BlockingAwait;
+
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.scheduler.Scheduled;
+
+/** Every second, retires the credentials whose rotation grace has ended and announces each as revoked. */
+@ApplicationScoped
+public class GraceEndJob {
+
+    private static final int BATCH = 100;
+
+    private final TicketService tickets;
+    private volatile boolean stopping;
+
+    GraceEndJob(TicketService tickets) {
+        this.tickets = tickets;
+    }
+
+    @Scheduled(identity = "rotation-grace-end", every = "${onecloud.tickets.grace-check-interval:1s}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void retireEndedGraces() {
+        if (stopping) {
+            return; // the database pool is closing; the next start picks up what is due
+        }
+        int retired;
+        do {
+            retired = BlockingAwait.await(() -> tickets.retireEndedGraces(BATCH));
+        } while (retired == BATCH && !stopping);
+    }
+
+    void stop(@Observes ShutdownEvent event) {
+        stopping = true;
+    }
+}

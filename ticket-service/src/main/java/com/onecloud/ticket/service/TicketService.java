@@ -1,0 +1,222 @@
+package com.onecloud.ticket.service;
+
+import java.time.Instant;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.jboss.logging.Logger;
+
+import com.onecloud.access.PrincipalKind;
+import com.onecloud.access.credential.CredentialHash;
+import com.onecloud.access.credential.TokenFormat;
+import com.onecloud.authclient.Caller;
+import com.onecloud.http.paging.PageRequest;
+import com.onecloud.http.problem.Conflict;
+import com.onecloud.http.problem.InvalidInput;
+import com.onecloud.http.problem.NotFound;
+import com.onecloud.ticket.config.TicketServiceConfig;
+import com.onecloud.ticket.event.RevokeReason;
+import com.onecloud.ticket.event.TicketEvents;
+import com.onecloud.ticket.outbox.PanacheOutbox;
+import com.onecloud.ticket.repository.CredentialEntity;
+import com.onecloud.ticket.repository.TicketEntity;
+import com.onecloud.ticket.repository.TicketFilter;
+import com.onecloud.ticket.repository.TicketPageResult;
+import com.onecloud.ticket.repository.TicketRepository;
+import com.onecloud.ticket.repository.TicketScope;
+import com.onecloud.ticket.repository.TicketStatus;
+import com.onecloud.ticket.support.Times;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * Issuing, reading, rotating and revoking tickets: each request's rules (its {@link TicketOwner}'s, then the validity and
+ * the grace) and its transaction. Every change commits together with the event that announces it (outbox). Tokens and
+ * secrets exist in clear only in the {@link IssuedTicket} returned to the creator; the database holds their SHA-256.
+ */
+@ApplicationScoped
+public class TicketService {
+
+    private static final Logger LOG = Logger.getLogger(TicketService.class);
+    private static final int MAX_GRACE_SECONDS = 86_400;
+
+    private final TicketRepository repository;
+    private final PanacheOutbox outbox;
+    private final TicketEvents events;
+    private final TicketServiceConfig.Tickets config;
+
+    TicketService(TicketRepository repository, PanacheOutbox outbox, TicketEvents events, TicketServiceConfig config) {
+        this.repository = repository;
+        this.outbox = outbox;
+        this.events = events;
+        this.config = config.tickets();
+    }
+
+    /** Issues what {@code draft} asks for, if {@code caller} may issue it for {@code owner}. */
+    public Uni<IssuedTicket> issue(Caller caller, TicketOwner owner, TicketDraft draft) {
+        NewTicket request = owner.order(caller, draft);
+        Instant now = Times.now();
+        Instant expiresAt = validExpiry(request.expiresAt(), now);
+        return outbox.inTransaction(() -> insert(request, now, expiresAt, TokenFormat.newId(), TokenFormat.newToken(
+                TokenFormat.newId()), request.kind() == PrincipalKind.USER ? null : TokenFormat.newSecret()));
+    }
+
+    /**
+     * Inserts a ticket with the given credential, in the caller's transaction. Used by {@link #issue} and by the
+     * bootstrap, whose credential comes from configuration.
+     */
+    public Uni<IssuedTicket> insert(NewTicket request, Instant now, Instant expiresAt, String ticketId, String token,
+            String secret) {
+        TicketEntity ticket = new TicketEntity();
+        ticket.id = ticketId;
+        ticket.organizationId = request.organizationId();
+        ticket.userId = request.userId();
+        ticket.kind = request.kind().name();
+        ticket.name = request.name();
+        ticket.grant(request.apis());
+        ticket.createdAt = now;
+        ticket.expiresAt = expiresAt;
+        CredentialEntity credential = newCredential(ticket.id, token, secret, now);
+        return repository.insert(ticket, credential)
+                .chain(() -> events.created(ticket))
+                .invoke(() -> LOG.infof("Issued %s ticket %s (credential %s)", ticket.kind, ticket.id, credential.id))
+                .replaceWith(() -> new IssuedTicket(ticket, token, secret));
+    }
+
+    public Uni<TicketPageResult> list(Caller caller, TicketOwner owner, TicketQuery query) {
+        TicketScope scope = owner.scope(caller);
+        PageRequest page = query.page();
+        TicketFilter filter = query.filter();
+        return Panache.withSession(() -> repository.page(scope, filter, page.limit(), page.offset(), Times.now()));
+    }
+
+    public Uni<TicketEntity> get(Caller caller, TicketOwner owner, String id) {
+        TicketScope scope = owner.scope(caller);
+        return Panache.withSession(() -> found(repository.find(scope, id)));
+    }
+
+    /** Revokes the ticket; revoking a revoked ticket changes nothing and publishes nothing. */
+    public Uni<Void> revoke(Caller caller, TicketOwner owner, String id) {
+        TicketScope scope = owner.scope(caller);
+        return outbox.inTransaction(() -> found(repository.findForUpdate(scope, id))
+                .chain(ticket -> revoke(ticket, RevokeReason.REVOKED, Times.now())));
+    }
+
+    /** Revokes every ticket of the user not revoked yet, in the caller's transaction; returns how many. */
+    public Uni<Integer> revokeAllOfUser(String organizationId, String userId, RevokeReason reason, Instant now) {
+        return repository.lockUnrevokedOfUser(organizationId, userId).chain(list -> revokeAll(list, reason, now));
+    }
+
+    /** Revokes every ticket of the organization not revoked yet, in the caller's transaction; returns how many. */
+    public Uni<Integer> revokeAllOfOrganization(String organizationId, RevokeReason reason, Instant now) {
+        return repository.lockUnrevokedOfOrganization(organizationId).chain(list -> revokeAll(list, reason, now));
+    }
+
+    /**
+     * Issues a new credential for the ticket; the current one keeps working for {@code graceSeconds} (or less, if a
+     * previous rotation's grace ends sooner).
+     */
+    public Uni<IssuedTicket> rotate(Caller caller, TicketOwner owner, String id, Integer graceSeconds) {
+        TicketScope scope = owner.scope(caller);
+        int grace = graceSeconds == null ? config.defaultGraceSeconds() : graceSeconds;
+        if (grace < 0 || grace > MAX_GRACE_SECONDS) {
+            throw InvalidInput.of("graceSeconds", "graceSeconds must be between 0 and " + MAX_GRACE_SECONDS + ".");
+        }
+        return outbox.inTransaction(() -> found(repository.findForUpdate(scope, id)).chain(ticket -> {
+            Instant now = Times.now();
+            TicketStatus status = ticket.status(now);
+            if (status != TicketStatus.ACTIVE) {
+                throw new Conflict("The ticket is " + status + "; only an active ticket can be rotated.");
+            }
+            Instant graceEnd = now.plusSeconds(grace);
+            String token = TokenFormat.newToken(TokenFormat.newId());
+            String secret = PrincipalKind.valueOf(ticket.kind) == PrincipalKind.USER ? null : TokenFormat.newSecret();
+            CredentialEntity credential = newCredential(ticket.id, token, secret, now);
+            return repository.endCurrentCredentials(ticket.id, graceEnd)
+                    .chain(() -> repository.addCredential(credential))
+                    .chain(() -> events.rotated(ticket, credential.id, now, graceEnd))
+                    .invoke(() -> LOG.infof("Rotated ticket %s to credential %s, grace %d s", ticket.id,
+                            credential.id, grace))
+                    .replaceWith(() -> new IssuedTicket(ticket, token, secret));
+        }));
+    }
+
+    /**
+     * Retires the credentials whose rotation grace has ended, each with a revoked event naming it. Rows are locked, so
+     * that replicas running this job at the same time do not publish twice. Returns how many were retired.
+     */
+    public Uni<Integer> retireEndedGraces(int batchSize) {
+        return outbox.inTransaction(() -> {
+            Instant now = Times.now();
+            return repository.lockEndedGraces(now, batchSize).chain(credentials -> {
+                Uni<Void> chain = Uni.createFrom().voidItem();
+                for (CredentialEntity credential : credentials) {
+                    chain = chain.chain(() -> retire(credential, now));
+                }
+                return chain.replaceWith(credentials.size());
+            });
+        });
+    }
+
+    /** Revokes a ticket locked in the caller's transaction, unless it is already revoked. */
+    private Uni<Void> revoke(TicketEntity ticket, RevokeReason reason, Instant now) {
+        if (ticket.revokedAt != null) {
+            return Uni.createFrom().voidItem();
+        }
+        ticket.revokedAt = now;
+        ticket.revokeReason = reason.name();
+        LOG.infof("Revoked ticket %s (%s)", ticket.id, reason);
+        return events.revoked(ticket, null, now, reason);
+    }
+
+    private Uni<Integer> revokeAll(List<TicketEntity> tickets, RevokeReason reason, Instant now) {
+        Uni<Void> chain = Uni.createFrom().voidItem();
+        for (TicketEntity ticket : tickets) {
+            chain = chain.chain(() -> revoke(ticket, reason, now));
+        }
+        return chain.replaceWith(tickets.size());
+    }
+
+    private Uni<Void> retire(CredentialEntity credential, Instant now) {
+        credential.retiredAt = now;
+        return repository.findById(credential.ticketId).chain(ticket -> {
+            if (ticket == null || ticket.revokedAt != null) {
+                return Uni.createFrom().voidItem(); // the whole ticket is already revoked and announced
+            }
+            LOG.infof("Rotation grace of credential %s of ticket %s ended", credential.id, ticket.id);
+            return events.revoked(ticket, credential.id, credential.notAfter, RevokeReason.ROTATION_GRACE_ENDED);
+        });
+    }
+
+    private static Uni<TicketEntity> found(Uni<TicketEntity> ticket) {
+        return ticket.onItem().ifNull().failWith(() -> new NotFound("Ticket not found."));
+    }
+
+    private Instant validExpiry(Instant requested, Instant now) {
+        Instant latest = now.plus(config.maxValidity());
+        if (requested == null) {
+            return latest;
+        }
+        if (!requested.isAfter(now)) {
+            throw InvalidInput.of("expiresAt", "expiresAt must be in the future.");
+        }
+        if (requested.isAfter(latest)) {
+            throw InvalidInput.of("expiresAt",
+                    "expiresAt must be at most " + config.maxValidity().toDays() + " days from now.");
+        }
+        return requested;
+    }
+
+    private static CredentialEntity newCredential(String ticketId, String token, String secret, Instant now) {
+        CredentialEntity credential = new CredentialEntity();
+        credential.id = TokenFormat.credentialId(token)
+                .orElseThrow(() -> new IllegalArgumentException("not a OneCloud token"));
+        credential.ticketId = ticketId;
+        credential.tokenHash = CredentialHash.sha256(token);
+        credential.secretHash = secret == null ? null : CredentialHash.sha256(secret);
+        credential.createdAt = now;
+        return credential;
+    }
+}
