@@ -17,7 +17,9 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -25,7 +27,8 @@ import com.onecloud.events.CloudEvent;
 import com.onecloud.events.TicketRevoked;
 import com.onecloud.events.Topics;
 import com.onecloud.events.UserDeleted;
-import com.onecloud.testsupport.EmbeddedKafkaResource;
+
+import io.smallrye.reactive.messaging.kafka.companion.test.EmbeddedKafkaBroker;
 
 /** The one consumer loop against a real broker: typed decoding, skipping, positions, retries, commits. */
 class EventConsumerTest {
@@ -33,8 +36,23 @@ class EventConsumerTest {
     private static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules();
     private static final Duration WITHIN = Duration.ofSeconds(30);
 
-    private final Map<String, Object> kafka = Map.of("bootstrap.servers", EmbeddedKafkaResource.bootstrapServers());
+    private static EmbeddedKafkaBroker broker;
+    private final Map<String, Object> kafka = Map.of("bootstrap.servers", broker.getAdvertisedListeners());
     private final List<EventConsumer> started = new CopyOnWriteArrayList<>();
+
+    @BeforeAll
+    static void startBroker() {
+        // Topics are created on demand, as on the test brokers of the services.
+        broker = new EmbeddedKafkaBroker().withDeleteLogDirsOnClose(true).withAdditionalProperties(p -> {
+            p.put("group.initial.rebalance.delay.ms", "0");
+            p.put("auto.create.topics.enable", "true");
+        }).start();
+    }
+
+    @AfterAll
+    static void stopBroker() {
+        broker.close();
+    }
 
     @AfterEach
     void stopConsumers() {
