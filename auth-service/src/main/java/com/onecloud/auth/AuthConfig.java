@@ -71,5 +71,12 @@ public interface AuthConfig {
         /** Claim holding the granted APIs: a JSON array or a space- or comma-separated string. */
         @WithDefault("onecloud_apis")
         String apisClaim();
+
+        /**
+         * Whether a JWT may make its bearer a SUPERUSER. Off unless the provider is trusted with platform-wide
+         * administration: then anyone who can get the kind claim set in a token of that provider is a superuser.
+         */
+        @WithDefault("false")
+        boolean superuserAllowed();
     }
 }

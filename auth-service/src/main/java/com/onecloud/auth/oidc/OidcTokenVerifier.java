@@ -48,11 +48,30 @@ public class OidcTokenVerifier {
     OidcTokenVerifier(AuthConfig config, @Tenant(TENANT) TenantIdentityProvider identities) {
         this.config = config.oidc();
         this.identities = identities;
-        if (this.config.enabled() && ConfigProvider.getConfig()
-                .getOptionalValue("quarkus.oidc." + TENANT + ".token.issuer", String.class).isEmpty()) {
+        if (this.config.enabled()) {
+            requireIssuerAndAudience(setting("token.issuer"), setting("token.audience"));
+        }
+    }
+
+    /**
+     * A provider's tokens are accepted only when they were issued by it for this platform: without an audience, a token
+     * the provider issued to any other application of the same realm would be accepted here too.
+     */
+    static void requireIssuerAndAudience(Optional<String> issuer, Optional<String> audience) {
+        if (issuer.isEmpty()) {
             throw new IllegalStateException("OpenID Connect is enabled but no issuer is configured: set"
                     + " ONECLOUD_AUTH_OIDC_ISSUER (quarkus.oidc." + TENANT + ".token.issuer)");
         }
+        if (audience.isEmpty()) {
+            throw new IllegalStateException("OpenID Connect is enabled but no audience is configured: set"
+                    + " ONECLOUD_AUTH_OIDC_AUDIENCE (quarkus.oidc." + TENANT + ".token.audience) to the audience the"
+                    + " provider puts in tokens issued for this platform");
+        }
+    }
+
+    private static Optional<String> setting(String name) {
+        return ConfigProvider.getConfig().getOptionalValue("quarkus.oidc." + TENANT + "." + name, String.class)
+                .filter(value -> !value.isBlank());
     }
 
     public boolean enabled() {
@@ -81,6 +100,10 @@ public class OidcTokenVerifier {
     Optional<Principal> principalOf(JsonWebToken token) {
         String subject = token.getSubject();
         PrincipalKind kind = kindOf(token.getClaim(config.kindClaim()));
+        if (kind == PrincipalKind.SUPERUSER && !config.superuserAllowed()) {
+            LOG.debugf("Refused a SUPERUSER OpenID Connect token of subject %s: not allowed by configuration", subject);
+            return Optional.empty();
+        }
         if (subject == null || kind == null || token.getExpirationTime() <= 0) {
             LOG.debugf("Refused an OpenID Connect token of subject %s: no usable kind, subject or expiry", subject);
             return Optional.empty();
@@ -99,7 +122,7 @@ public class OidcTokenVerifier {
                 apisOf(token.getClaim(config.apisClaim())), Instant.ofEpochSecond(token.getExpirationTime())));
     }
 
-    /** Only USER and SUPERUSER principals come from an identity provider (contract §2). */
+    /** Only USER and SUPERUSER principals come from an identity provider (contract §2), SUPERUSER only if allowed. */
     private static PrincipalKind kindOf(Object claim) {
         String value = text(claim);
         if (value == null) {

@@ -3,6 +3,7 @@ package com.onecloud.auth.oidc;
 import static com.onecloud.auth.oidc.TestJwts.KEY;
 import static com.onecloud.auth.oidc.TestJwts.OTHER_KEY;
 import static com.onecloud.auth.oidc.TestJwts.sign;
+import static com.onecloud.auth.oidc.TestJwts.superuser;
 import static com.onecloud.auth.oidc.TestJwts.user;
 import static com.onecloud.auth.support.Decisions.decide;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -35,7 +36,10 @@ import io.quarkus.test.junit.TestProfile;
 import io.restassured.response.ValidatableResponse;
 import io.smallrye.jwt.build.Jwt;
 
-/** Contract §2: signed JWTs of the configured OpenID Connect provider map to USER or SUPERUSER principals. */
+/**
+ * Contract §2: signed JWTs of the configured OpenID Connect provider, issued for the platform's audience, map to USER
+ * principals (SUPERUSER only where allowed: {@link OidcSuperuserTest}).
+ */
 @QuarkusTest
 @TestProfile(OidcProfile.class)
 @QuarkusTestResource(TicketDatabaseResource.class)
@@ -65,16 +69,16 @@ class OidcDecisionTest {
     }
 
     @Test
-    void aSuperuserTokenIsAllowedOnThePlatformButNotTheUserApi() {
-        String jwt = sign(Jwt.issuer(OidcProfile.ISSUER).subject("root").claim("onecloud_kind", "SUPERUSER")
-                .claim("onecloud_apis", "USERS TICKETS").expiresIn(600), KEY);
-        decide("Bearer " + jwt, Audience.PLATFORM, null).statusCode(200)
-                .body("outcome", equalTo("ALLOW"))
-                .body("principal.kind", equalTo("SUPERUSER"))
-                .body("principal.organizationId", nullValue())
-                .body("principal.apis", containsInAnyOrder("USERS", "TICKETS"));
-        decide("Bearer " + jwt, Audience.ADMIN_API, Api.TICKETS).body("outcome", equalTo("ALLOW"));
-        assertInsufficientScope(decide("Bearer " + jwt, Audience.USER_API, Api.CONTACTS));
+    void aSuperuserTokenIsRefusedUnlessTheConfigurationAllowsIt() {
+        assertInvalidToken(sign(superuser(), KEY));
+    }
+
+    @Test
+    void aTokenForAnotherAudienceOrForNoneIsRefused() {
+        assertInvalidToken(sign(user("x").audience("another-application"), KEY));
+        assertInvalidToken(sign(Jwt.issuer(OidcProfile.ISSUER).subject("x").claim("onecloud_kind", "USER")
+                .claim("onecloud_org", "org-1").claim("onecloud_user", "u").claim("onecloud_apis", List.of("CONTACTS"))
+                .expiresIn(600), KEY));
     }
 
     @Test
@@ -87,7 +91,7 @@ class OidcDecisionTest {
     void invalidTokensAreRefused() {
         assertInvalidToken(sign(user("x"), OTHER_KEY));
         assertInvalidToken(sign(user("x").expiresAt(Instant.now().minusSeconds(3600).getEpochSecond()), KEY));
-        assertInvalidToken(sign(Jwt.issuer("https://evil.example").subject("x").claim("onecloud_kind", "USER")
+        assertInvalidToken(sign(Jwt.issuer("https://evil.example").audience(OidcProfile.AUDIENCE).subject("x").claim("onecloud_kind", "USER")
                 .claim("onecloud_org", "org-1").claim("onecloud_user", "u").expiresIn(600), KEY));
         String valid = sign(user("x"), KEY);
         assertInvalidToken(valid.substring(0, valid.length() - 4) + "AAAA");
@@ -96,9 +100,9 @@ class OidcDecisionTest {
     @Test
     void tokensWithUnusableClaimsAreRefused() {
         assertInvalidToken(sign(user("x").claim("onecloud_kind", "APPLICATION"), KEY));
-        assertInvalidToken(sign(Jwt.issuer(OidcProfile.ISSUER).subject("x").claim("onecloud_org", "org-1")
+        assertInvalidToken(sign(Jwt.issuer(OidcProfile.ISSUER).audience(OidcProfile.AUDIENCE).subject("x").claim("onecloud_org", "org-1")
                 .claim("onecloud_user", "u").expiresIn(600), KEY));
-        assertInvalidToken(sign(Jwt.issuer(OidcProfile.ISSUER).subject("x").claim("onecloud_kind", "USER")
+        assertInvalidToken(sign(Jwt.issuer(OidcProfile.ISSUER).audience(OidcProfile.AUDIENCE).subject("x").claim("onecloud_kind", "USER")
                 .claim("onecloud_user", "u").expiresIn(600), KEY));
     }
 

@@ -18,6 +18,7 @@ public class OidcJwksProfile implements QuarkusTestProfile {
                 "onecloud.auth.oidc.enabled", "true",
                 "quarkus.oidc.decision.auth-server-url", authServerUrl(),
                 "quarkus.oidc.decision.jwks-path", JwksProvider.PATH,
-                "quarkus.oidc.decision.token.issuer", OidcProfile.ISSUER);
+                "quarkus.oidc.decision.token.issuer", OidcProfile.ISSUER,
+                "quarkus.oidc.decision.token.audience", OidcProfile.AUDIENCE);
     }
 }

@@ -19,12 +19,18 @@ final class TestJwts {
 
     /** The claims of a USER of org-1 granted CONTACTS, valid for 10 minutes. */
     static JwtClaimsBuilder user(String subject) {
-        return Jwt.issuer(OidcProfile.ISSUER).subject(subject)
+        return Jwt.issuer(OidcProfile.ISSUER).audience(OidcProfile.AUDIENCE).subject(subject)
                 .claim("onecloud_kind", "USER")
                 .claim("onecloud_org", "org-1")
                 .claim("onecloud_user", "user-" + subject)
                 .claim("onecloud_apis", List.of("CONTACTS"))
                 .expiresIn(600);
+    }
+
+    /** The claims of a SUPERUSER granted USERS and TICKETS, valid for 10 minutes. */
+    static JwtClaimsBuilder superuser() {
+        return Jwt.issuer(OidcProfile.ISSUER).audience(OidcProfile.AUDIENCE).subject("root")
+                .claim("onecloud_kind", "SUPERUSER").claim("onecloud_apis", "USERS TICKETS").expiresIn(600);
     }
 
     /**
