@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BooleanSupplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -20,6 +21,7 @@ import com.onecloud.access.credential.PresentedCredential;
 import com.onecloud.auth.AuthConfig;
 import com.onecloud.revocation.KeysByTicket;
 import com.onecloud.revocation.RevocableCache;
+import com.onecloud.revocation.RevocationFeed;
 
 import io.quarkus.runtime.Startup;
 
@@ -29,7 +31,8 @@ import io.quarkus.runtime.Startup;
  * <li>Keys are SHA-256 hashes of the presented material, never the credential itself.</li>
  * <li>Only successful verifications are held: an unknown or refused credential is looked up again next time, so a
  * brand-new ticket works on its very first request.</li>
- * <li>An entry lives at most the configured TTL and never past the credential's own expiry.</li>
+ * <li>An entry lives at most the configured TTL and never past the credential's own end; while the revocation feed is
+ * out of touch with the broker, at most the feed's bound ({@link RevocationFeed#STALE_AFTER}).</li>
  * <li>{@link #revokeTicket} and {@link #revokeCredential} remove every entry of a revoked ticket or credential through an
  * index by ticket id. A lookup that was already running when its ticket was evicted does not put its (possibly stale)
  * result in the cache.</li>
@@ -53,19 +56,23 @@ public class VerifiedCredentialCache implements RevocableCache {
     /** Ticker time of the last {@link #clear()}. */
     private volatile long allEvictedAt;
     private final AtomicLong evictions = new AtomicLong();
+    /** Whether revocations reach this process now; while not, entries live at most the feed's bound. */
+    private final BooleanSupplier feedCurrent;
+    private final long staleAfterNanos = RevocationFeed.STALE_AFTER.toNanos();
 
     @Inject
-    VerifiedCredentialCache(AuthConfig config) {
-        this(config.cache().ttl(), config.cache().maxSize(), Ticker.systemTicker());
+    VerifiedCredentialCache(AuthConfig config, RevocationFeed feed) {
+        this(config.cache().ttl(), config.cache().maxSize(), Ticker.systemTicker(), feed::isCurrent);
     }
 
-    VerifiedCredentialCache(Duration ttl, long maxSize, Ticker ticker) {
+    VerifiedCredentialCache(Duration ttl, long maxSize, Ticker ticker, BooleanSupplier feedCurrent) {
         if (ttl.isNegative() || ttl.compareTo(Duration.ofSeconds(30)) > 0) {
             throw new IllegalArgumentException("onecloud.auth.cache.ttl must be between 0 and 30 seconds (contract"
                     + " §6 bounds how long a revoked credential may work while Kafka is down), was " + ttl);
         }
         this.ttl = ttl;
         this.ticker = ticker;
+        this.feedCurrent = feedCurrent;
         this.entries = Caffeine.newBuilder()
                 .ticker(ticker)
                 .maximumSize(maxSize)
@@ -114,7 +121,9 @@ public class VerifiedCredentialCache implements RevocableCache {
         if (entry == null) {
             return Optional.empty();
         }
-        long remainingSeconds = Duration.ofNanos(entry.deadline - ticker.read()).toSeconds();
+        long deadline = feedCurrent.getAsBoolean() ? entry.deadline
+                : Math.min(entry.deadline, entry.created + staleAfterNanos);
+        long remainingSeconds = Duration.ofNanos(deadline - ticker.read()).toSeconds();
         if (remainingSeconds < 1) {
             return Optional.empty();
         }
@@ -128,7 +137,8 @@ public class VerifiedCredentialCache implements RevocableCache {
      */
     public int put(String key, String credentialId, Principal principal, long lookupStarted, Instant now) {
         Duration untilExpiry = Duration.between(now, principal.expiresAt());
-        Duration lifetime = untilExpiry.compareTo(ttl) < 0 ? untilExpiry : ttl;
+        Duration bound = feedCurrent.getAsBoolean() ? ttl : RevocationFeed.STALE_AFTER;
+        Duration lifetime = untilExpiry.compareTo(bound) < 0 ? untilExpiry : bound;
         if (lifetime.isNegative() || lifetime.isZero()) {
             return 0;
         }
@@ -139,7 +149,8 @@ public class VerifiedCredentialCache implements RevocableCache {
                     || evictedSince("credential:" + credentialId, lookupStarted)) {
                 return false;
             }
-            entries.put(key, new Entry(principal, credentialId, ticker.read() + lifetime.toNanos()));
+            long created = ticker.read();
+            entries.put(key, new Entry(principal, credentialId, created, created + lifetime.toNanos()));
             return true;
         });
         return cached ? (int) lifetime.toSeconds() : 0;
@@ -210,7 +221,7 @@ public class VerifiedCredentialCache implements RevocableCache {
     public record Hit(Principal principal, int remainingSeconds) {
     }
 
-    private record Entry(Principal principal, String credentialId, long deadline) {
+    private record Entry(Principal principal, String credentialId, long created, long deadline) {
     }
 
     private final class EntryExpiry implements Expiry<String, Entry> {

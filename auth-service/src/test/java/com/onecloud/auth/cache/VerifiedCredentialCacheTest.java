@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.junit.jupiter.api.Test;
@@ -22,7 +23,9 @@ class VerifiedCredentialCacheTest {
 
     private final AtomicLong nanos = new AtomicLong(1_000_000_000L);
     private final Ticker ticker = nanos::get;
-    private final VerifiedCredentialCache cache = new VerifiedCredentialCache(Duration.ofSeconds(30), 1000, ticker);
+    private final AtomicBoolean feedCurrent = new AtomicBoolean(true);
+    private final VerifiedCredentialCache cache = new VerifiedCredentialCache(Duration.ofSeconds(30), 1000, ticker,
+            feedCurrent::get);
 
     VerifiedCredentialCacheTest() {
         advance(Duration.ofMillis(1)); // lookups start after the cache was created
@@ -92,6 +95,21 @@ class VerifiedCredentialCacheTest {
     }
 
     @Test
+    void whileTheFeedIsOutOfTouchEntriesLiveAtMostItsBound() {
+        cache.put("old", "C1", principal("T1", now.plusSeconds(3600)), cache.lookupStarted(), now);
+        advance(Duration.ofSeconds(6));
+        feedCurrent.set(false);
+        assertThat(cache.get("old")).as("a revocation of it may be on its way").isEmpty();
+        assertThat(cache.put("young", "C2", principal("T2", now.plusSeconds(3600)), cache.lookupStarted(), now))
+                .as("callers may reuse it no longer either").isEqualTo(5);
+        advance(Duration.ofSeconds(2));
+        assertThat(cache.get("young")).hasValueSatisfying(hit -> assertThat(hit.remainingSeconds()).isEqualTo(3));
+
+        feedCurrent.set(true);
+        assertThat(cache.get("old")).as("trusted again once revocations arrive").isPresent();
+    }
+
+    @Test
     void aRotationDropsTheTicketsEntriesAndALookupThatReadTheOldEnd() {
         cache.put("old", "C1", principal("T1", now.plusSeconds(3600)), cache.lookupStarted(), now);
         long started = cache.lookupStarted();
@@ -149,9 +167,9 @@ class VerifiedCredentialCacheTest {
 
     @Test
     void aTtlAboveThirtySecondsIsRefused() {
-        assertThatThrownBy(() -> new VerifiedCredentialCache(Duration.ofSeconds(31), 10, ticker))
+        assertThatThrownBy(() -> new VerifiedCredentialCache(Duration.ofSeconds(31), 10, ticker, feedCurrent::get))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("30 seconds");
-        VerifiedCredentialCache disabled = new VerifiedCredentialCache(Duration.ZERO, 10, ticker);
+        VerifiedCredentialCache disabled = new VerifiedCredentialCache(Duration.ZERO, 10, ticker, feedCurrent::get);
         assertThat(disabled.put("k", "C1", principal("T1", now.plusSeconds(60)), disabled.lookupStarted(), now))
                 .isZero();
         assertThat(disabled.get("k")).isEmpty();

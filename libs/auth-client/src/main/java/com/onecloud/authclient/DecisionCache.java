@@ -4,8 +4,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BooleanSupplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -25,12 +27,14 @@ import com.onecloud.revocation.RevocationFeed;
  * <p>
  * A revocation leaves a marker for the cache's maximum age: auth-service may still answer ALLOW for a revoked ticket or
  * credential from its own cache for a moment, until its consumer processes the same event, and such an answer must be
- * neither cached nor honoured. The markers outlive {@link #clear()}: forgetting what was revoked is never safe.
+ * neither cached nor honoured. The markers outlive {@link #clear()}: forgetting what was revoked is never safe. While
+ * the feed is out of touch with the broker (a revocation may be on its way), an entry older than the feed's bound is
+ * not used: a revoked credential works at most that much longer, instead of the whole maximum age.
  */
 @ApplicationScoped
 public class DecisionCache implements RevocableCache {
 
-    record Entry(Decision decision, long expiresAtNanos) {
+    record Entry(Decision decision, long createdAtNanos, long expiresAtNanos) {
     }
 
     private final Cache<String, Entry> entries;
@@ -40,8 +44,18 @@ public class DecisionCache implements RevocableCache {
     /** How many times the cache was cleared: a decision asked for before a clear is not cached after it. */
     private final AtomicLong clears = new AtomicLong();
     private final long maxAgeNanos;
+    /** Whether revocations reach this process now; while not, only entries younger than the feed's bound are used. */
+    private final BooleanSupplier feedCurrent;
+    private final long staleAfterNanos;
 
-    DecisionCache(AuthClientConfig config) {
+    @Inject
+    DecisionCache(AuthClientConfig config, RevocationFeed feed) {
+        this(config, feed::isCurrent, RevocationFeed.STALE_AFTER);
+    }
+
+    DecisionCache(AuthClientConfig config, BooleanSupplier feedCurrent, Duration staleAfter) {
+        this.feedCurrent = feedCurrent;
+        this.staleAfterNanos = staleAfter.toNanos();
         this.maxAgeNanos = config.cacheMaxAge().toNanos();
         this.entries = Caffeine.newBuilder()
                 .maximumSize(config.cacheMaxSize())
@@ -59,7 +73,15 @@ public class DecisionCache implements RevocableCache {
 
     public Decision get(String key) {
         Entry entry = entries.getIfPresent(key);
-        return entry == null || entry.expiresAtNanos() - System.nanoTime() <= 0 ? null : entry.decision();
+        if (entry == null) {
+            return null;
+        }
+        long now = System.nanoTime();
+        if (entry.expiresAtNanos() - now <= 0
+                || now - entry.createdAtNanos() >= staleAfterNanos && !feedCurrent.getAsBoolean()) {
+            return null;
+        }
+        return entry.decision();
     }
 
     /** Changes at every {@link #clear()}; a decision asked for under one epoch is cached only under the same. */
@@ -83,7 +105,8 @@ public class DecisionCache implements RevocableCache {
         if (ttl <= 0) {
             return;
         }
-        Entry entry = new Entry(decision, System.nanoTime() + ttl);
+        long now = System.nanoTime();
+        Entry entry = new Entry(decision, now, now + ttl);
         if (principal.ticketId() == null) {
             if (askedInEpoch == clears.get()) {
                 entries.put(key, entry);

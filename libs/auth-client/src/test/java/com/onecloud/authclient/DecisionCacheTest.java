@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.junit.jupiter.api.Test;
 
@@ -15,6 +16,9 @@ import com.onecloud.access.PrincipalKind;
 
 class DecisionCacheTest {
 
+    private static final Duration STALE_AFTER = Duration.ofMillis(200);
+
+    private final AtomicBoolean feedCurrent = new AtomicBoolean(true);
     private final DecisionCache cache = new DecisionCache(new AuthClientConfig() {
         @Override
         public Duration cacheMaxAge() {
@@ -30,7 +34,7 @@ class DecisionCacheTest {
         public int retryAfterSeconds() {
             return 2;
         }
-    });
+    }, feedCurrent::get, STALE_AFTER);
 
     private static Decision allow(String ticketId, Instant expiresAt) {
         return allow(ticketId, "c-" + ticketId, expiresAt);
@@ -116,5 +120,18 @@ class DecisionCacheTest {
         assertThat(cache.get("k1")).as("asked for before the clear").isNull();
         put("k1", allow("t1", null));
         assertThat(cache.get("k1")).as("asked for after it").isNotNull();
+    }
+
+    @Test
+    void whileTheFeedIsOutOfTouchOnlyEntriesYoungerThanItsBoundAreUsed() throws InterruptedException {
+        put("old", allow("t1", null));
+        Thread.sleep(STALE_AFTER.toMillis() + 50);
+        put("young", allow("t2", null));
+        feedCurrent.set(false);
+        assertThat(cache.get("old")).as("a revocation of it may be on its way").isNull();
+        assertThat(cache.get("young")).isNotNull();
+
+        feedCurrent.set(true);
+        assertThat(cache.get("old")).as("trusted again once revocations arrive").isNotNull();
     }
 }

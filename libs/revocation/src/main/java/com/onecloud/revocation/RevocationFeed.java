@@ -1,5 +1,6 @@
 package com.onecloud.revocation;
 
+import java.time.Duration;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -30,6 +31,12 @@ public class RevocationFeed implements EventListener {
 
     /** Between the application's name and the process's UUID in the consumer group id (the Kafka ACLs name it). */
     public static final String GROUP_INFIX = "-revocations-";
+
+    /**
+     * How long the feed may be out of touch before the caches stop trusting older entries; also how old an entry they
+     * trust meanwhile. The broker's group coordinator hears from a consumer every few seconds.
+     */
+    public static final Duration STALE_AFTER = Duration.ofSeconds(5);
 
     private static final Logger LOG = Logger.getLogger(RevocationFeed.class);
 
@@ -83,6 +90,15 @@ public class RevocationFeed implements EventListener {
     public boolean isListening() {
         EventConsumer consumer = consumers.get(subscription.name());
         return consumer != null && consumer.isListening();
+    }
+
+    /**
+     * Whether revocations reach this process now: listening, and in touch with the broker within
+     * {@link #STALE_AFTER}. While not, every cache trusts only what it verified within that bound.
+     */
+    public boolean isCurrent() {
+        EventConsumer consumer = consumers.get(subscription.name());
+        return consumer != null && consumer.isCurrent(STALE_AFTER);
     }
 
     /** Whether the feed's consumer runs (it stops only with the application). */

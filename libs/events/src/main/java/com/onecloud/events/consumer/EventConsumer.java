@@ -14,6 +14,8 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.InvalidOffsetException;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.Metric;
+import org.apache.kafka.common.MetricName;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -45,6 +47,7 @@ public final class EventConsumer {
     private static final Duration POLL_TIMEOUT = Duration.ofSeconds(1);
     private static final Duration MIN_BACKOFF = Duration.ofMillis(200);
     private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(2);
+    private static final String HEARTBEAT_AGE = "last-heartbeat-seconds-ago";
 
     private final EventListener listener;
     private final Subscription subscription;
@@ -54,6 +57,8 @@ public final class EventConsumer {
     private final Thread thread;
     private volatile boolean running;
     private volatile boolean listening;
+    /** {@code System.nanoTime()} when the consumer last heard from its group coordinator, i.e. from the broker. */
+    private volatile long heardAt = System.nanoTime() - Long.MAX_VALUE / 2;
     private volatile KafkaConsumer<String, String> consumer;
 
     EventConsumer(EventListener listener, Map<String, Object> kafka, EventDecoder decoder) {
@@ -92,6 +97,14 @@ public final class EventConsumer {
     /** Whether the consumer thread runs: it stops only when the application does. */
     public boolean isRunning() {
         return thread.isAlive();
+    }
+
+    /**
+     * Whether events reach the listener now: it is listening and heard from the broker within {@code bound}. A consumer
+     * cut off from the broker (or its group coordinator) stops being current after the bound, though its thread runs on.
+     */
+    public boolean isCurrent(Duration bound) {
+        return listening && System.nanoTime() - heardAt < bound.toNanos();
     }
 
     /** How many times the listener heard {@link EventListener#positionLost()}. */
@@ -138,6 +151,7 @@ public final class EventConsumer {
             listenFromNowOn(c, e.partitions());
             return;
         }
+        noteContact(c);
         for (ConsumerRecord<String, String> record : records) {
             CloudEvent<?> event = decoder.decode(record.value());
             if (event == null) {
@@ -149,6 +163,20 @@ public final class EventConsumer {
             if (subscription.delivery() instanceof Delivery.Shared) {
                 c.commitSync(Map.of(new TopicPartition(record.topic(), record.partition()),
                         new OffsetAndMetadata(record.offset() + 1)));
+            }
+        }
+    }
+
+    /** Records when the group coordinator last answered a heartbeat (every few seconds while the broker is there). */
+    private void noteContact(KafkaConsumer<String, String> c) {
+        for (Map.Entry<MetricName, ? extends Metric> metric : c.metrics().entrySet()) {
+            if (HEARTBEAT_AGE.equals(metric.getKey().name()) && metric.getValue().metricValue() instanceof Double ago
+                    && ago >= 0) {
+                long at = System.nanoTime() - (long) (ago * 1_000_000_000L);
+                if (at - heardAt > 0) {
+                    heardAt = at;
+                }
+                return;
             }
         }
     }
@@ -216,6 +244,7 @@ public final class EventConsumer {
                 listenFromNowOn(c, partitions);
             }
             listening = subscription.delivery() instanceof Delivery.Shared || !c.assignment().isEmpty();
+            heardAt = System.nanoTime();
             LOG.debugf("%s assigned %s", subscription.name(), partitions);
         }
 
