@@ -6,8 +6,8 @@ import java.util.Map;
 /**
  * Where and how the local platform runs, read from the environment with safe local defaults.
  *
- * @param resourcePort the port of resource-service's first replica; replica i listens on it + {@link #REPLICA_PORT_STEP}
- *        times (i − 1), and likewise for ticket- and auth-service
+ * @param resourcePort the port of resource-service's first replica; replica i listens on it plus
+ *        {@link #REPLICA_PORT_STEP} times (i − 1), and likewise for ticket- and auth-service
  * @param postgresUrl {@code host:port} of an existing PostgreSQL to use instead of the embedded one, or null
  * @param kafkaBootstrapServers an existing Kafka to use instead of the embedded broker, or null
  * @param serviceEnvironment extra environment for every service (e.g. shorter cache lifetimes in tests)
@@ -25,7 +25,8 @@ public record PlatformConfig(Path repositoryRoot, Path dataDir, int resourcePort
     public PlatformConfig {
         serviceEnvironment = Map.copyOf(serviceEnvironment);
         if (replicas < 1 || replicas > MAX_REPLICAS) {
-            throw new PlatformException("ONECLOUD_REPLICAS must be from 1 to " + MAX_REPLICAS + ", not " + replicas + ".");
+            throw new PlatformException("ONECLOUD_REPLICAS must be from 1 to " + MAX_REPLICAS + ", not " + replicas
+                    + ".");
         }
     }
 

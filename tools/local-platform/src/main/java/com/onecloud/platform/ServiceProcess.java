@@ -149,7 +149,8 @@ final class ServiceProcess implements AutoCloseable {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
-                throw new PlatformException(label() + " exited with code " + process.exitValue() + "; see " + currentLog);
+                throw new PlatformException(label() + " exited with code " + process.exitValue() + "; see "
+                        + currentLog);
             }
             if (isReady()) {
                 return;

@@ -56,8 +56,8 @@ final class Walkthrough {
             return "";
         }
         return """
-                  %d replicas of each service (replica i of ticket- and resource-service calls replica i of auth-service;
-                  the URLs above are replica 1's, every replica's are also in %s):
+                  %d replicas of each service; the URLs above are replica 1's, every replica's are also in %s
+                  (replica i of ticket- and resource-service calls replica i of auth-service):
                     ticket-service   %s
                     resource-service %s
                     auth-service     %s
