@@ -94,8 +94,23 @@ final class Clients {
         return token;
     }
 
-    static void remember(String credential) {
-        ISSUED.add(credential);
+    /** Rotates an APPLICATION ticket as {@code caller}; returns the ticket with its new token and secret. */
+    static AppTicket rotate(String baseUri, AppTicket caller, String orgId, String ticketId, int graceSeconds) {
+        Response r = app(baseUri, caller).contentType("application/json").body(Map.of("graceSeconds", graceSeconds))
+                .post("/api/admin/v1/organizations/" + orgId + "/tickets/" + ticketId + "/rotation");
+        r.then().statusCode(200);
+        AppTicket rotated = new AppTicket(ticketId, r.jsonPath().getString("token"), r.jsonPath().getString("secret"));
+        ISSUED.add(rotated.token());
+        ISSUED.add(rotated.secret());
+        return rotated;
+    }
+
+    /** The outcome auth-service's decision API at {@code authUrl} gives the credential for the audience and API. */
+    static String decision(String authUrl, String authorization, String audience, String api) {
+        return given().baseUri(authUrl).contentType("application/json").accept("application/json")
+                .body(Map.of("authorization", authorization, "audience", audience, "api", api))
+                .post("/api/internal/v1/decisions")
+                .then().statusCode(200).extract().jsonPath().getString("outcome");
     }
 
     /** No token or secret handed out so far appears in any service's log. */

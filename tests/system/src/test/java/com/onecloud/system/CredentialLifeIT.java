@@ -6,22 +6,16 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 
-import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.onecloud.platform.Platform;
 
 import io.restassured.response.Response;
@@ -36,7 +30,6 @@ import io.restassured.specification.RequestSpecification;
 @Order(2)
 class CredentialLifeIT {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static Platform platform;
     private static final List<String> issued = Clients.ISSUED;
 
@@ -66,17 +59,6 @@ class CredentialLifeIT {
         return r;
     }
 
-    private static String decision(String authorization, String queryToken, String audience, String api) {
-        Map<String, Object> request = new java.util.HashMap<>();
-        request.put("authorization", authorization);
-        request.put("queryToken", queryToken);
-        request.put("audience", audience);
-        request.put("api", api);
-        return given().baseUri(platform.authUrl()).contentType("application/json").accept("application/json")
-                .body(request).post("/api/internal/v1/decisions")
-                .then().statusCode(200).extract().jsonPath().getString("outcome");
-    }
-
     @Test
     void theLifeOfACredential() throws Exception {
         String org = "org-" + UUID.randomUUID().toString().substring(0, 8);
@@ -103,7 +85,8 @@ class CredentialLifeIT {
                 .then().statusCode(200);
         given().baseUri(platform.ticketUrl()).queryParam("t", userToken).get("/api/user/v1/tickets")
                 .then().statusCode(200);
-        assertThat(decision("Bearer " + userToken, null, "USER_API", "CONTACTS")).isEqualTo("ALLOW");
+        assertThat(Clients.decision(platform.authUrl(), "Bearer " + userToken, "USER_API", "CONTACTS"))
+                .isEqualTo("ALLOW");
 
         // Tenancy: the application sees nothing of another organization.
         asApplication(appToken, appSecret).get("/api/admin/v1/organizations/other-org/tickets/" + userTicketId)
@@ -138,14 +121,15 @@ class CredentialLifeIT {
                 given().baseUri(platform.ticketUrl()).auth().oauth2(userToken).get("/api/user/v1/tickets")
                         .statusCode() == 401);
         assertThat(Duration.ofNanos(System.nanoTime() - revoked)).isLessThan(Duration.ofSeconds(1));
-        assertThat(decision("Bearer " + userToken, null, "USER_API", "CONTACTS")).isEqualTo("UNAUTHENTICATED");
+        assertThat(Clients.decision(platform.authUrl(), "Bearer " + userToken, "USER_API", "CONTACTS"))
+                .isEqualTo("UNAUTHENTICATED");
         asApplication(newToken, newSecret).get("/api/admin/v1/organizations/" + org + "/tickets/" + userTicketId)
                 .then().statusCode(200).body("status", equalTo("REVOKED"));
         asApplication(newToken, newSecret)
                 .delete("/api/admin/v1/organizations/" + org + "/tickets/" + userTicketId).then().statusCode(204);
 
         // The revocation event, as a subscriber outside the platform sees it.
-        JsonNode event = awaitRevocationEvent(userTicketId);
+        JsonNode event = Events.await(userTicketId, Events.REVOKED, Duration.ofSeconds(20));
         assertThat(event.path("specversion").asText()).isEqualTo("1.0");
         assertThat(event.path("type").asText()).isEqualTo("onecloud.ticket.revoked.v1");
         assertThat(event.path("subject").asText()).isEqualTo(userTicketId);
@@ -155,26 +139,5 @@ class CredentialLifeIT {
         assertThat(event.toString()).doesNotContain(userToken);
 
         Clients.assertNoCredentialInLogs();
-    }
-
-    private static JsonNode awaitRevocationEvent(String ticketId) throws IOException {
-        try (var consumer = new KafkaConsumer<>(Map.<String, Object>of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, platform.kafkaBootstrapServers(),
-                ConsumerConfig.GROUP_ID_CONFIG, "system-test-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(),
-                new StringDeserializer())) {
-            consumer.subscribe(List.of("ticket-events"));
-            long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-            while (System.nanoTime() < deadline) {
-                for (var record : consumer.poll(Duration.ofMillis(200))) {
-                    JsonNode event = JSON.readTree(record.value());
-                    if (ticketId.equals(record.key())
-                            && "onecloud.ticket.revoked.v1".equals(event.path("type").asText())) {
-                        return event;
-                    }
-                }
-            }
-        }
-        throw new AssertionError("no revocation event for " + ticketId);
     }
 }

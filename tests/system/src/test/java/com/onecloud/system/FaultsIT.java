@@ -11,9 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -76,7 +73,8 @@ class FaultsIT {
         } finally {
             platform().startKafka();
         }
-        assertRevocationEventArrives(token.ticketId());
+        // The revocation made while Kafka was down is published once it is back.
+        Events.await(token.ticketId(), Events.REVOKED, Duration.ofSeconds(60));
     }
 
     @Test
@@ -95,24 +93,5 @@ class FaultsIT {
         Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500)).until(() ->
                 user(platform().resourceUrl(), token.token()).contentType("application/json")
                         .body(Map.of("firstName", "Recovered")).post("/api/user/v1/contacts").statusCode() == 201);
-    }
-
-    private static void assertRevocationEventArrives(String ticketId) {
-        try (var consumer = new KafkaConsumer<>(Map.<String, Object>of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, platform().kafkaBootstrapServers(),
-                ConsumerConfig.GROUP_ID_CONFIG, "faults-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(),
-                new StringDeserializer())) {
-            consumer.subscribe(List.of("ticket-events"));
-            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-            while (System.nanoTime() < deadline) {
-                for (var record : consumer.poll(Duration.ofMillis(250))) {
-                    if (ticketId.equals(record.key()) && record.value().contains("onecloud.ticket.revoked.v1")) {
-                        return;
-                    }
-                }
-            }
-        }
-        throw new AssertionError("the revocation made while Kafka was down never arrived");
     }
 }

@@ -63,13 +63,7 @@ class PlatformStoryIT {
                 .body("items.firstName", hasItem("Bob"));
 
         // The application's ticket is rotated, then revoked: the new credential stops working.
-        Response rotated = app(ticket, crm).contentType("application/json").body(Map.of("graceSeconds", 0))
-                .post("/api/admin/v1/organizations/" + org + "/tickets/" + crm.id() + "/rotation");
-        rotated.then().statusCode(200);
-        AppTicket crm2 = new AppTicket(crm.id(), rotated.jsonPath().getString("token"),
-                rotated.jsonPath().getString("secret"));
-        Clients.remember(crm2.token());
-        Clients.remember(crm2.secret());
+        AppTicket crm2 = Clients.rotate(ticket, crm, org, crm.id(), 0);
         app(resource, crm2).get("/api/admin/v1/organizations/" + org + "/users").then().statusCode(200);
         AppTicket admin = Clients.newApplication(org, "USERS", "TICKETS");
         app(ticket, admin).delete("/api/admin/v1/organizations/" + org + "/tickets/" + crm.id())

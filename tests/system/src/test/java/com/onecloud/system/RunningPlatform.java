@@ -5,14 +5,19 @@ import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import com.onecloud.platform.Platform;
 import com.onecloud.platform.PlatformConfig;
 
 /**
- * The platform under test: started once per test JVM from the packaged services, on free ports, with an embedded
- * PostgreSQL and Kafka in a fresh data folder under {@code target/}; stopped when the JVM exits.
+ * The platform under test: started once per test JVM from the packaged services, {@link #REPLICAS} processes of each
+ * as in production, on free ports, with an embedded PostgreSQL and Kafka in a fresh data folder under {@code target/};
+ * stopped when the JVM exits. Tests address replica 1 unless they are about replicas ({@link ReplicasIT}).
  */
 final class RunningPlatform {
 
@@ -20,6 +25,11 @@ final class RunningPlatform {
     static final Duration CACHE_TTL = Duration.ofSeconds(5);
     /** The embedded PostgreSQL's superuser (name and password), which the migrations run as. */
     static final String SUPERUSER = "postgres";
+    /**
+     * Two of each service, for every system test: a second platform just for {@link ReplicasIT} would cost a whole
+     * start-up more, while the second replicas add less to the one start (README, "Run the tests").
+     */
+    static final int REPLICAS = 2;
 
     private static Platform platform;
     private static int postgresPort;
@@ -31,12 +41,19 @@ final class RunningPlatform {
         if (platform == null) {
             Path root = repositoryRoot();
             Path data = root.resolve("tests/system/target/platform-" + System.currentTimeMillis());
-            postgresPort = freePort();
-            platform = Platform.start(new PlatformConfig(root, data, freePort(), freePort(), freePort(), postgresPort,
-                    freePort(), null, SUPERUSER, SUPERUSER, null, Map.of(
+            Set<Integer> reserved = new HashSet<>();
+            int resourcePort = servicePort(reserved);
+            int ticketPort = servicePort(reserved);
+            int authPort = servicePort(reserved);
+            postgresPort = otherPort(reserved);
+            long starting = System.nanoTime();
+            platform = Platform.start(new PlatformConfig(root, data, resourcePort, ticketPort, authPort,
+                    postgresPort, otherPort(reserved), null, SUPERUSER, SUPERUSER, null, Map.of(
                             // Short cache lifetimes, so that the Kafka-outage bound can be observed in a test.
                             "ONECLOUD_AUTH_CACHE_TTL", CACHE_TTL.toSeconds() + "s",
-                            "ONECLOUD_AUTH_CLIENT_CACHE_MAX_AGE", CACHE_TTL.toSeconds() + "s")));
+                            "ONECLOUD_AUTH_CLIENT_CACHE_MAX_AGE", CACHE_TTL.toSeconds() + "s"), REPLICAS));
+            System.out.printf("Platform with %d replicas of each service ready in %.1f s%n", REPLICAS,
+                    (System.nanoTime() - starting) / 1e9);
             Platform started = platform;
             Runtime.getRuntime().addShutdownHook(new Thread(started::close, "platform-stop"));
         }
@@ -51,6 +68,44 @@ final class RunningPlatform {
 
     static Path repositoryRoot() {
         return Path.of(System.getProperty("onecloud.repository.root", "../..")).toAbsolutePath().normalize();
+    }
+
+    /**
+     * A port from which every replica's port (PlatformConfig.REPLICA_PORT_STEP apart) is free, none of them among
+     * those already {@code reserved} for another part of the platform; reserves them.
+     */
+    private static int servicePort(Set<Integer> reserved) {
+        while (true) {
+            int first = freePort();
+            List<Integer> ports = new ArrayList<>();
+            for (int replica = 1; replica <= REPLICAS; replica++) {
+                ports.add(first + PlatformConfig.REPLICA_PORT_STEP * (replica - 1));
+            }
+            if (ports.stream().noneMatch(reserved::contains) && ports.stream().allMatch(RunningPlatform::isFree)) {
+                reserved.addAll(ports);
+                return first;
+            }
+        }
+    }
+
+    /** A free port not among the {@code reserved}; reserves it. */
+    private static int otherPort(Set<Integer> reserved) {
+        int port = freePort();
+        while (!reserved.add(port)) {
+            port = freePort();
+        }
+        return port;
+    }
+
+    private static boolean isFree(int port) {
+        if (port > 65535) {
+            return false;
+        }
+        try (ServerSocket socket = new ServerSocket(port)) {
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     private static int freePort() {

@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -35,7 +34,8 @@ public final class Platform implements AutoCloseable {
     private final LocalSecrets secrets;
     private final LocalDatabase database;
     private final LocalBroker broker;
-    private final Map<String, ServiceProcess> services = new LinkedHashMap<>();
+    /** Each service's replicas, replica 1 first. */
+    private final Map<String, List<ServiceProcess>> services = new LinkedHashMap<>();
 
     private Platform(PlatformConfig config) {
         this.config = config;
@@ -57,49 +57,59 @@ public final class Platform implements AutoCloseable {
     }
 
     private void startAll() {
+        Path logs = config.dataDir().resolve("logs");
+        for (String name : List.of(TICKET, AUTH, RESOURCE)) {
+            List<ServiceProcess> replicas = new ArrayList<>();
+            for (int replica = 1; replica <= config.replicas(); replica++) {
+                replicas.add(service(name, replica, logs));
+            }
+            services.put(name, List.copyOf(replicas));
+        }
+        // A taken port of any replica is reported before anything starts.
+        allProcesses().forEach(ServiceProcess::requirePortFree);
         database.start();
         migrateSchemas();
         broker.start();
-        Path logs = config.dataDir().resolve("logs");
-        Map<String, String> common = new HashMap<>();
-        // Production configuration, but logs for a person reading .onecloud/logs rather than a log pipeline.
-        common.put("QUARKUS_LOG_CONSOLE_JSON_ENABLED", "false");
-        common.putAll(config.serviceEnvironment());
-        common.put("KAFKA_BOOTSTRAP_SERVERS", broker.bootstrapServers());
-        common.put("ONECLOUD_AUTH_URL", authUrl());
-
-        Map<String, String> ticketEnv = new HashMap<>(common);
-        ticketEnv.putAll(datasource(LocalDatabase.TICKETS, Schema.TICKET.defaultServiceRole(),
-                secrets.ticketServicePassword()));
-        ticketEnv.put("QUARKUS_HTTP_PORT", Integer.toString(config.ticketPort()));
-        ticketEnv.put("ONECLOUD_BOOTSTRAP_TOKEN", secrets.bootstrapToken());
-        ticketEnv.put("ONECLOUD_BOOTSTRAP_SECRET", secrets.bootstrapSecret());
-
-        Map<String, String> authEnv = new HashMap<>(common);
-        authEnv.putAll(datasource(LocalDatabase.TICKETS, Schema.AUTH_READER_ROLE, secrets.authReaderPassword()));
-        authEnv.put("QUARKUS_HTTP_PORT", Integer.toString(config.authPort()));
-
-        Map<String, String> resourceEnv = new HashMap<>(common);
-        resourceEnv.putAll(datasource(LocalDatabase.RESOURCES, Schema.RESOURCE.defaultServiceRole(),
-                secrets.resourceServicePassword()));
-        resourceEnv.put("QUARKUS_HTTP_PORT", Integer.toString(config.resourcePort()));
-
-        services.put(TICKET, service(TICKET, config.ticketPort(), ticketEnv, logs));
-        services.put(AUTH, service(AUTH, config.authPort(), authEnv, logs));
-        services.put(RESOURCE, service(RESOURCE, config.resourcePort(), resourceEnv, logs));
 
         trainClassArchives();
-        for (ServiceProcess service : services.values()) {
-            service.start();
+        List<ServiceProcess> all = allProcesses();
+        all.forEach(ServiceProcess::start);
+        all.forEach(service -> service.awaitReady(READY_TIMEOUT));
+    }
+
+    /**
+     * The environment of one replica. Replica i of ticket- and resource-service calls replica i of auth-service: there
+     * is no load balancer locally, and this way every auth-service replica decides for a caller of its own.
+     */
+    private Map<String, String> environment(String name, int replica) {
+        Map<String, String> env = new HashMap<>();
+        // Production configuration, but logs for a person reading .onecloud/logs rather than a log pipeline.
+        env.put("QUARKUS_LOG_CONSOLE_JSON_ENABLED", "false");
+        env.putAll(config.serviceEnvironment());
+        env.put("KAFKA_BOOTSTRAP_SERVERS", broker.bootstrapServers());
+        env.put("ONECLOUD_AUTH_URL", url(AUTH, replica));
+        env.put("QUARKUS_HTTP_PORT", Integer.toString(config.port(name, replica)));
+        switch (name) {
+            case TICKET -> {
+                env.putAll(datasource(LocalDatabase.TICKETS, Schema.TICKET.defaultServiceRole(),
+                        secrets.ticketServicePassword()));
+                env.put("ONECLOUD_BOOTSTRAP_TOKEN", secrets.bootstrapToken());
+                env.put("ONECLOUD_BOOTSTRAP_SECRET", secrets.bootstrapSecret());
+            }
+            case AUTH -> env.putAll(datasource(LocalDatabase.TICKETS, Schema.AUTH_READER_ROLE,
+                    secrets.authReaderPassword()));
+            case RESOURCE -> env.putAll(datasource(LocalDatabase.RESOURCES, Schema.RESOURCE.defaultServiceRole(),
+                    secrets.resourceServicePassword()));
+            default -> throw new IllegalArgumentException("no such service: " + name);
         }
-        for (ServiceProcess service : services.values()) {
-            service.awaitReady(READY_TIMEOUT);
-        }
+        return env;
     }
 
     /** The first start of a build records each service's class archive ({@link TrainedArchive}), all at once. */
     private void trainClassArchives() {
-        List<ServiceProcess> untrained = services.values().stream().filter(ServiceProcess::needsTraining).toList();
+        // One training start per service: the replicas share the application, and so its archive.
+        List<ServiceProcess> untrained = services.values().stream().map(replicas -> replicas.get(0))
+                .filter(ServiceProcess::needsTraining).toList();
         if (untrained.isEmpty()) {
             return;
         }
@@ -147,21 +157,49 @@ public final class Platform implements AutoCloseable {
                 "QUARKUS_DATASOURCE_PASSWORD", password);
     }
 
-    private ServiceProcess service(String name, int port, Map<String, String> env, Path logs) {
+    /**
+     * A replica of a service. Its environment is made when it starts, since the broker's address is known only then.
+     * The first replica logs to {@code <service>.log}, as a platform of one replica does, the others to
+     * {@code <service>-<replica>.log}.
+     */
+    private ServiceProcess service(String name, int replica, Path logs) {
         Path jar = config.repositoryRoot().resolve(name).resolve("target/quarkus-app/quarkus-run.jar");
-        return new ServiceProcess(name, jar, port, env, logs.resolve(name + ".log"));
+        return new ServiceProcess(name, replica, jar, config.port(name, replica), () -> environment(name, replica),
+                logs.resolve(replica == 1 ? name + ".log" : name + "-" + replica + ".log"));
+    }
+
+    private List<ServiceProcess> allProcesses() {
+        return services.values().stream().flatMap(List::stream).toList();
+    }
+
+    /** How many processes of each service run. */
+    public int replicas() {
+        return config.replicas();
+    }
+
+    /** The base URLs of every replica of {@code service}, the first replica's first. */
+    public List<String> urls(String service) {
+        List<String> urls = new ArrayList<>();
+        for (int replica = 1; replica <= config.replicas(); replica++) {
+            urls.add(url(service, replica));
+        }
+        return urls;
+    }
+
+    private String url(String service, int replica) {
+        return "http://localhost:" + config.port(service, replica);
     }
 
     public String ticketUrl() {
-        return "http://localhost:" + config.ticketPort();
+        return url(TICKET, 1);
     }
 
     public String resourceUrl() {
-        return "http://localhost:" + config.resourcePort();
+        return url(RESOURCE, 1);
     }
 
     public String authUrl() {
-        return "http://localhost:" + config.authPort();
+        return url(AUTH, 1);
     }
 
     public String kafkaBootstrapServers() {
@@ -176,20 +214,21 @@ public final class Platform implements AutoCloseable {
         return secrets.bootstrapSecret();
     }
 
+    /** The log of every replica of every service. */
     public List<Path> logFiles() {
-        return services.values().stream().map(ServiceProcess::logFile).toList();
+        return allProcesses().stream().map(ServiceProcess::logFile).toList();
     }
 
-    /** Kills a service at once, as a crash would. */
+    /** Kills every replica of a service at once, as a crash would. */
     public void kill(String service) {
-        services.get(service).kill();
+        services.get(service).forEach(ServiceProcess::kill);
     }
 
-    /** Starts a stopped or killed service again and waits until it is ready. */
+    /** Starts every stopped or killed replica of a service again and waits until each is ready. */
     public void restart(String service) {
-        ServiceProcess process = services.get(service);
-        process.start();
-        process.awaitReady(READY_TIMEOUT);
+        List<ServiceProcess> replicas = services.get(service);
+        replicas.forEach(ServiceProcess::start);
+        replicas.forEach(process -> process.awaitReady(READY_TIMEOUT));
     }
 
     public void stopKafka() {
@@ -204,15 +243,34 @@ public final class Platform implements AutoCloseable {
         database.restart();
     }
 
-    /** Writes the contract §7 environment file a shell can {@code source}. */
+    /** Writes the contract §7 environment file a shell can {@code source}: exactly its variables, on replica 1. */
     public void writeLocalEnv(Path file) {
-        String content = String.join("\n",
+        write(file, String.join("\n",
                 "ONECLOUD_TICKET_URL=" + ticketUrl(),
                 "ONECLOUD_RESOURCE_URL=" + resourceUrl(),
                 "ONECLOUD_AUTH_URL=" + authUrl(),
                 "ONECLOUD_BOOTSTRAP_TOKEN=" + bootstrapToken(),
                 "ONECLOUD_BOOTSTRAP_SECRET=" + bootstrapSecret(),
-                "ONECLOUD_KAFKA_BOOTSTRAP_SERVERS=" + kafkaBootstrapServers()) + "\n";
+                "ONECLOUD_KAFKA_BOOTSTRAP_SERVERS=" + kafkaBootstrapServers()) + "\n");
+    }
+
+    /** Writes the companion of {@code local.env} that names every replica ({@link #replicasEnv}). */
+    public void writeReplicasEnv(Path file) {
+        write(file, replicasEnv(replicas(), urls(TICKET), urls(RESOURCE), urls(AUTH)));
+    }
+
+    /** Every replica's base URL, comma-separated lists a shell can {@code source}, replica 1 first. */
+    static String replicasEnv(int replicas, List<String> ticketUrls, List<String> resourceUrls, List<String> authUrls) {
+        return String.join("\n",
+                "# Every replica of each service; local.env names replica 1. Replica i of ticket- and"
+                        + " resource-service calls replica i of auth-service.",
+                "ONECLOUD_REPLICAS=" + replicas,
+                "ONECLOUD_TICKET_URLS=" + String.join(",", ticketUrls),
+                "ONECLOUD_RESOURCE_URLS=" + String.join(",", resourceUrls),
+                "ONECLOUD_AUTH_URLS=" + String.join(",", authUrls)) + "\n";
+    }
+
+    private static void write(Path file, String content) {
         try {
             Files.createDirectories(file.getParent());
             Files.writeString(file, content);
@@ -223,9 +281,10 @@ public final class Platform implements AutoCloseable {
 
     @Override
     public void close() {
-        List<ServiceProcess> reversed = new ArrayList<>(services.values());
-        Collections.reverse(reversed);
-        reversed.forEach(ServiceProcess::stop);
+        // Every replica at once: one after another, six processes took 16 s to stop on two busy cores.
+        List<ServiceProcess> all = allProcesses();
+        all.forEach(ServiceProcess::requestStop);
+        all.forEach(ServiceProcess::stop);
         broker.close();
         database.close();
     }

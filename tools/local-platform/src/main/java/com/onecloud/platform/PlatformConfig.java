@@ -6,31 +6,76 @@ import java.util.Map;
 /**
  * Where and how the local platform runs, read from the environment with safe local defaults.
  *
+ * @param resourcePort the port of resource-service's first replica; replica i listens on it plus
+ *        {@link #REPLICA_PORT_STEP} times (i − 1), and likewise for ticket- and auth-service
  * @param postgresUrl {@code host:port} of an existing PostgreSQL to use instead of the embedded one, or null
  * @param kafkaBootstrapServers an existing Kafka to use instead of the embedded broker, or null
  * @param serviceEnvironment extra environment for every service (e.g. shorter cache lifetimes in tests)
+ * @param replicas how many processes of each service run, 1 to {@link #MAX_REPLICAS}
  */
 public record PlatformConfig(Path repositoryRoot, Path dataDir, int resourcePort, int ticketPort, int authPort,
         int postgresPort, int kafkaPort, String postgresUrl, String postgresUser, String postgresPassword,
-        String kafkaBootstrapServers, Map<String, String> serviceEnvironment) {
+        String kafkaBootstrapServers, Map<String, String> serviceEnvironment, int replicas) {
+
+    /** Replica i of a service listens on the service's port plus this step times (i − 1): 8081, 8181, 8281, ... */
+    public static final int REPLICA_PORT_STEP = 100;
+    /** A bound against typos: each replica is a JVM of 150–250 MB sharing the same cores. */
+    public static final int MAX_REPLICAS = 9;
 
     public PlatformConfig {
         serviceEnvironment = Map.copyOf(serviceEnvironment);
+        if (replicas < 1 || replicas > MAX_REPLICAS) {
+            throw new PlatformException("ONECLOUD_REPLICAS must be from 1 to " + MAX_REPLICAS + ", not " + replicas
+                    + ".");
+        }
+    }
+
+    /** One replica of each service. */
+    public PlatformConfig(Path repositoryRoot, Path dataDir, int resourcePort, int ticketPort, int authPort,
+            int postgresPort, int kafkaPort, String postgresUrl, String postgresUser, String postgresPassword,
+            String kafkaBootstrapServers, Map<String, String> serviceEnvironment) {
+        this(repositoryRoot, dataDir, resourcePort, ticketPort, authPort, postgresPort, kafkaPort, postgresUrl,
+                postgresUser, postgresPassword, kafkaBootstrapServers, serviceEnvironment, 1);
     }
 
     public static PlatformConfig fromEnvironment(Path repositoryRoot) {
-        Map<String, String> env = System.getenv();
+        return fromEnvironment(repositoryRoot, System.getenv());
+    }
+
+    static PlatformConfig fromEnvironment(Path repositoryRoot, Map<String, String> env) {
         return new PlatformConfig(repositoryRoot,
                 Path.of(env.getOrDefault("ONECLOUD_DATA_DIR", repositoryRoot.resolve(".onecloud").toString())),
-                port(env, "ONECLOUD_RESOURCE_PORT", 8080),
-                port(env, "ONECLOUD_TICKET_PORT", 8081),
-                port(env, "ONECLOUD_AUTH_PORT", 8082),
+                port(env, portVariable(Platform.RESOURCE), 8080),
+                port(env, portVariable(Platform.TICKET), 8081),
+                port(env, portVariable(Platform.AUTH), 8082),
                 port(env, "ONECLOUD_POSTGRES_PORT", 54329),
                 port(env, "ONECLOUD_KAFKA_PORT", 59092),
                 env.get("ONECLOUD_POSTGRES_URL"),
                 env.getOrDefault("ONECLOUD_POSTGRES_USER", "postgres"),
                 env.getOrDefault("ONECLOUD_POSTGRES_PASSWORD", "postgres"),
-                env.get("ONECLOUD_KAFKA_BOOTSTRAP_SERVERS"), Map.of());
+                env.get("ONECLOUD_KAFKA_BOOTSTRAP_SERVERS"), Map.of(),
+                replicas(env));
+    }
+
+    /** The port of replica {@code replica} (from 1) of {@code service}. */
+    public int port(String service, int replica) {
+        int first = switch (service) {
+            case Platform.RESOURCE -> resourcePort;
+            case Platform.TICKET -> ticketPort;
+            case Platform.AUTH -> authPort;
+            default -> throw new IllegalArgumentException("no such service: " + service);
+        };
+        int port = first + REPLICA_PORT_STEP * (replica - 1);
+        if (port > 65535) {
+            throw new PlatformException("Replica " + replica + " of " + service + " would listen on port " + port
+                    + ", beyond 65535: set " + portVariable(service) + " lower or ONECLOUD_REPLICAS smaller.");
+        }
+        return port;
+    }
+
+    /** The variable that moves the ports of {@code service}'s replicas. */
+    static String portVariable(String service) {
+        return "ONECLOUD_" + service.replace("-service", "").toUpperCase() + "_PORT";
     }
 
     private static int port(Map<String, String> env, String name, int fallback) {
@@ -46,6 +91,19 @@ public record PlatformConfig(Path repositoryRoot, Path dataDir, int resourcePort
             return port;
         } catch (NumberFormatException e) {
             throw new PlatformException(name + " must be a port number, not '" + value + "'.");
+        }
+    }
+
+    private static int replicas(Map<String, String> env) {
+        String value = env.get("ONECLOUD_REPLICAS");
+        if (value == null || value.isBlank()) {
+            return 1;
+        }
+        try {
+            return Integer.parseInt(value.trim());
+        } catch (NumberFormatException e) {
+            throw new PlatformException("ONECLOUD_REPLICAS must be from 1 to " + MAX_REPLICAS + ", not '" + value
+                    + "'.");
         }
     }
 

@@ -6,8 +6,9 @@ import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
 
 /**
- * {@code ./onecloud-local}: starts the platform, prints how to use it, writes {@code .onecloud/local.env}, and on
- * Ctrl-C stops everything it started and removes that file.
+ * {@code ./onecloud-local}: starts the platform, prints how to use it, writes {@code .onecloud/local.env} (contract
+ * §7: replica 1) and {@code .onecloud/replicas.env} (every replica), and on Ctrl-C or SIGTERM stops every process it
+ * started and removes both files.
  */
 public final class PlatformMain {
 
@@ -25,6 +26,7 @@ public final class PlatformMain {
             return;
         }
         Path localEnv = root.resolve(".onecloud/local.env");
+        Path replicasEnv = localEnv.resolveSibling("replicas.env");
         System.out.println("Starting the OneCloud platform (data in " + config.dataDir() + ") ...");
         Platform platform;
         try {
@@ -39,10 +41,12 @@ public final class PlatformMain {
             System.out.println("\nStopping the OneCloud platform ...");
             platform.close();
             deleteQuietly(localEnv);
+            deleteQuietly(replicasEnv);
             stopped.countDown();
         }, "onecloud-local-stop"));
         platform.writeLocalEnv(localEnv);
-        System.out.println(Walkthrough.text(platform, root.relativize(localEnv)));
+        platform.writeReplicasEnv(replicasEnv);
+        System.out.println(Walkthrough.text(platform, root.relativize(localEnv), root.relativize(replicasEnv)));
         stopped.await();
     }
 

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 /** One service of the platform, run as a JVM process from its packaged Quarkus application. */
 final class ServiceProcess implements AutoCloseable {
@@ -26,18 +27,25 @@ final class ServiceProcess implements AutoCloseable {
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
 
     private final String name;
+    /** From 1; the first replica is the one the contract's {@code local.env} names. */
+    private final int replica;
     private final Path runJar;
     private final int port;
-    private final Map<String, String> environment;
+    /** Made at each launch: the database's address is known only once it has started. */
+    private final Supplier<Map<String, String>> environment;
     private final Path logFile;
     private final List<String> jvmOptions;
     private final TrainedArchive trainedArchive;
     private Process process;
+    /** Whether the running process was sent SIGTERM already. */
+    private boolean stopRequested;
     /** Where the running process writes: the service log, or the training log during a training start. */
     private Path currentLog;
 
-    ServiceProcess(String name, Path runJar, int port, Map<String, String> environment, Path logFile) {
+    ServiceProcess(String name, int replica, Path runJar, int port, Supplier<Map<String, String>> environment,
+            Path logFile) {
         this.name = name;
+        this.replica = replica;
         this.runJar = runJar;
         this.port = port;
         this.environment = environment;
@@ -48,6 +56,11 @@ final class ServiceProcess implements AutoCloseable {
 
     String name() {
         return name;
+    }
+
+    /** The service's name, and the replica's number from the second replica on. */
+    String label() {
+        return replica == 1 ? name : name + " replica " + replica;
     }
 
     String url() {
@@ -101,7 +114,7 @@ final class ServiceProcess implements AutoCloseable {
         if (!Files.exists(runJar)) {
             throw new PlatformException(runJar + " does not exist: build the services first (./mvnw -DskipTests package).");
         }
-        Ports.requireFree(port, "ONECLOUD_" + name.replace("-service", "").toUpperCase() + "_PORT", name);
+        requirePortFree();
         List<String> command = new ArrayList<>();
         command.add(javaExecutable());
         command.addAll(jvmOptions);
@@ -113,14 +126,22 @@ final class ServiceProcess implements AutoCloseable {
                 .directory(runJar.getParent().toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(output.toFile()));
-        builder.environment().putAll(environment);
+        builder.environment().putAll(environment.get());
         try {
             Files.createDirectories(output.getParent());
             process = builder.start();
+            stopRequested = false;
             currentLog = output;
         } catch (IOException e) {
-            throw new PlatformException("Cannot start " + name + ": " + e.getMessage(), e);
+            throw new PlatformException("Cannot start " + label() + ": " + e.getMessage(), e);
         }
+    }
+
+    /** Fails with the variable that moves the port if it is taken, so that the service does not die on start. */
+    void requirePortFree() {
+        String variable = PlatformConfig.portVariable(name);
+        Ports.requireFree(port, variable, replica == 1 ? name
+                : label() + " (" + variable + " + " + PlatformConfig.REPLICA_PORT_STEP * (replica - 1) + ")");
     }
 
     /** Waits until {@code /q/health/ready} answers 200, the process dies, or the timeout passes. */
@@ -128,14 +149,15 @@ final class ServiceProcess implements AutoCloseable {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
-                throw new PlatformException(name + " exited with code " + process.exitValue() + "; see " + currentLog);
+                throw new PlatformException(label() + " exited with code " + process.exitValue() + "; see "
+                        + currentLog);
             }
             if (isReady()) {
                 return;
             }
             sleep(200);
         }
-        throw new PlatformException(name + " was not ready within " + timeout.toSeconds() + " s; see " + currentLog);
+        throw new PlatformException(label() + " was not ready within " + timeout.toSeconds() + " s; see " + currentLog);
     }
 
     boolean isReady() {
@@ -155,6 +177,17 @@ final class ServiceProcess implements AutoCloseable {
         }
     }
 
+    /**
+     * Sends the process SIGTERM without waiting, so that several processes stop at the same time; {@link #stop()}
+     * then waits for it.
+     */
+    void requestStop() {
+        if (process != null && !stopRequested) {
+            process.destroy();
+            stopRequested = true;
+        }
+    }
+
     /** Stops the process gracefully (SIGTERM: in-flight requests finish), forcibly after 10 s. */
     void stop() {
         stop(Duration.ofSeconds(10));
@@ -166,7 +199,7 @@ final class ServiceProcess implements AutoCloseable {
             return true;
         }
         boolean ended = false;
-        process.destroy();
+        requestStop();
         try {
             ended = process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
             if (!ended) {

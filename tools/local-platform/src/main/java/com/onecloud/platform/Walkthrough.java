@@ -12,7 +12,7 @@ final class Walkthrough {
     private Walkthrough() {
     }
 
-    static String text(Platform p, Path localEnv) {
+    static String text(Platform p, Path localEnv, Path replicasEnv) {
         return """
 
                 OneCloud is running.
@@ -20,7 +20,7 @@ final class Walkthrough {
                   resource-service %s   (Swagger UI: %s/q/swagger-ui)
                   auth-service     %s   (internal decision point)
                   Kafka            %s
-
+                %s
                 Bootstrap SUPERUSER (keep private; also in %s):
                   token  %s
                   secret %s
@@ -46,6 +46,22 @@ final class Walkthrough {
 
                 Press Ctrl-C to stop everything.
                 """.formatted(p.ticketUrl(), p.ticketUrl(), p.resourceUrl(), p.resourceUrl(), p.authUrl(),
-                p.kafkaBootstrapServers(), localEnv, p.bootstrapToken(), p.bootstrapSecret(), localEnv);
+                p.kafkaBootstrapServers(), replicas(p, replicasEnv), localEnv, p.bootstrapToken(), p.bootstrapSecret(),
+                localEnv);
+    }
+
+    /** Every replica's URL when there are several; nothing otherwise. */
+    private static String replicas(Platform p, Path replicasEnv) {
+        if (p.replicas() == 1) {
+            return "";
+        }
+        return """
+                  %d replicas of each service; the URLs above are replica 1's, every replica's are also in %s
+                  (replica i of ticket- and resource-service calls replica i of auth-service):
+                    ticket-service   %s
+                    resource-service %s
+                    auth-service     %s
+                """.formatted(p.replicas(), replicasEnv, String.join("  ", p.urls(Platform.TICKET)),
+                String.join("  ", p.urls(Platform.RESOURCE)), String.join("  ", p.urls(Platform.AUTH)));
     }
 }
