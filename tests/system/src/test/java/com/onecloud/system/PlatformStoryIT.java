@@ -23,7 +23,7 @@ import io.restassured.path.xml.XmlPath;
 import io.restassured.response.Response;
 
 /**
- * Issue 5's story across the real processes: the superuser creates an organization and an APPLICATION ticket; the
+ * The README walkthrough across the real processes: the superuser creates an organization and an APPLICATION ticket; the
  * application creates users and issues a USER token; the user manages contacts in JSON and XML and searches; the
  * application's ticket is rotated and revoked; a deleted user's token stops working (directory event → revocation).
  */
