@@ -37,7 +37,7 @@ class SchemaMigrationTest {
         postgres = TestPostgres.start("CREATE DATABASE tickets", "CREATE DATABASE resources",
                 "CREATE DATABASE untouched", "CREATE DATABASE tickets_roles", "CREATE DATABASE resources_roles",
                 "CREATE DATABASE tickets_outbox", "CREATE DATABASE resources_outbox",
-                "CREATE DATABASE resources_with_outbox");
+                "CREATE DATABASE resources_with_outbox", "CREATE DATABASE tickets_tombstones");
     }
 
     @AfterAll
@@ -151,6 +151,28 @@ class SchemaMigrationTest {
             assertThatThrownBy(() -> s.execute("DELETE FROM " + OUTBOX_HISTORY))
                     .hasMessageContaining("permission denied");
             assertThat(s.executeUpdate("DELETE FROM outbox_event WHERE false")).as("the outbox's rows").isZero();
+        }
+    }
+
+    @Test
+    void ticketServiceMayWriteATombstoneButNeverUndoIt() throws Exception {
+        SchemaMigration.migrate(Schema.TICKET, target("tickets_tombstones"), TICKET_ROLES);
+        try (Connection service = connect("tickets_tombstones", "ticket_service_test", "ticket-service-test-password");
+                Statement s = service.createStatement()) {
+            assertThat(s.executeUpdate("INSERT INTO deleted_user VALUES ('o1', 'u1', now())")).isOne();
+            assertThat(s.executeUpdate("INSERT INTO deleted_organization VALUES ('o1', now())")).isOne();
+            assertThat(s.executeUpdate("INSERT INTO deleted_user VALUES ('o1', 'u1', now()) ON CONFLICT DO NOTHING"))
+                    .as("a second deletion event").isZero();
+            assertThat(strings(s, "SELECT user_id FROM deleted_user WHERE organization_id = 'o1'")).containsExactly("u1");
+            for (String table : new String[] { "deleted_user", "deleted_organization" }) {
+                assertThatThrownBy(() -> s.executeUpdate("DELETE FROM " + table)).as(table)
+                        .hasMessageContaining("permission denied");
+                assertThatThrownBy(() -> s.executeUpdate("UPDATE " + table + " SET organization_id = 'o2'")).as(table)
+                        .hasMessageContaining("permission denied");
+                assertThatThrownBy(() -> s.execute("TRUNCATE " + table)).as(table)
+                        .hasMessageContaining("permission denied");
+            }
+            assertThat(strings(s, "SELECT count(*) FROM ticket WHERE bootstrap")).containsExactly("0");
         }
     }
 
