@@ -35,7 +35,8 @@ import io.restassured.response.Response;
  * Deletion is final: a deleted user or organization gets no ticket again, from an administrator or from themself, and
  * a ticket issued while the deletion is handled does not survive it, whichever of the two gets to the database first.
  * Each race is made repeatable by a transaction of the test's own that holds a lock the one side needs after it has
- * taken its tombstone lock, until the other side is seen waiting.
+ * taken its tombstone lock, until the other side is seen waiting (or, without the lock that orders them, has gone
+ * ahead). The outcome is asserted first: no active ticket of the deleted user remains.
  */
 @QuarkusTest
 @QuarkusTestResource(TicketDatabase.class)
@@ -44,6 +45,8 @@ import io.restassured.response.Response;
 class DeletionIsFinalTest {
 
     private static final Duration WAIT = Duration.ofSeconds(30);
+    /** How long a side is given to be seen waiting for the other; ample, since a wait shows within milliseconds. */
+    private static final Duration SEEN = Duration.ofSeconds(5);
 
     @Inject
     DirectoryEventHandler handler;
@@ -80,7 +83,7 @@ class DeletionIsFinalTest {
 
         // The organization and its other users go on.
         String other = "user-" + TokenFormat.newId();
-        remember(createUserTicket(other).then().statusCode(201).extract().response());
+        createUserTicket(other).then().statusCode(201);
         remember(admin.json().contentType("application/json")
                 .body(Map.of("name", "app", "kind", "APPLICATION", "apis", List.of("USERS"))).post(base)
                 .then().statusCode(201).extract().response());
@@ -119,6 +122,7 @@ class DeletionIsFinalTest {
         String existing = id(createUserTicket(user).then().statusCode(201).extract().response());
         CompletableFuture<Response> issue;
         CompletableFuture<Integer> deletion;
+        boolean issueWaited;
         try (HeldTransaction held = new HeldTransaction()) {
             held.execute("SELECT id FROM ticket WHERE id = ? FOR UPDATE", existing);
             deletion = CompletableFuture.supplyAsync(this::userDeleted);
@@ -127,15 +131,14 @@ class DeletionIsFinalTest {
                     .as("the tombstone is not committed yet").isZero();
 
             issue = CompletableFuture.supplyAsync(() -> createUserTicket(user));
-            HeldTransaction.awaitWaiting("advisory", "%pg_advisory_xact_lock_shared%");
-            assertThat(issue).as("the issue waits for the deletion").isNotDone();
+            issueWaited = HeldTransaction.seenWaiting("advisory", "%pg_advisory_xact_lock_shared%", SEEN);
             held.commit();
-            assertThat(deletion.get(WAIT.toSeconds(), TimeUnit.SECONDS)).isEqualTo(1);
         }
+        assertThat(deletion.get(WAIT.toSeconds(), TimeUnit.SECONDS)).isEqualTo(1);
         Response refused = issue.get(WAIT.toSeconds(), TimeUnit.SECONDS);
-        remember(refused);
-        refused.then().statusCode(404).body("detail", equalTo("User not found."));
         assertNoActiveTicketOfTheUser();
+        refused.then().statusCode(404).body("detail", equalTo("User not found."));
+        assertThat(issueWaited).as("the issue waited for the deletion").isTrue();
     }
 
     /**
@@ -147,23 +150,24 @@ class DeletionIsFinalTest {
         String existing = id(createUserTicket(user).then().statusCode(201).extract().response());
         CompletableFuture<Response> issue;
         CompletableFuture<Integer> deletion;
+        boolean deletionWaited;
         try (HeldTransaction held = new HeldTransaction()) {
             held.execute("LOCK TABLE outbox_event IN SHARE MODE");
             issue = CompletableFuture.supplyAsync(() -> createUserTicket(user));
             HeldTransaction.awaitWaiting("relation", "insert into outbox_event%");
 
             deletion = CompletableFuture.supplyAsync(this::userDeleted);
-            HeldTransaction.awaitWaiting("advisory", "%pg_advisory_xact_lock(%");
-            assertThat(deletion).as("the deletion waits for the issue").isNotDone();
+            deletionWaited = HeldTransaction.seenWaiting("advisory", "%pg_advisory_xact_lock(%", SEEN);
             held.commit();
         }
         Response issued = issue.get(WAIT.toSeconds(), TimeUnit.SECONDS);
-        remember(issued);
         issued.then().statusCode(201);
-        assertThat(deletion.get(WAIT.toSeconds(), TimeUnit.SECONDS)).isEqualTo(2);
+        int revoked = deletion.get(WAIT.toSeconds(), TimeUnit.SECONDS);
+        assertNoActiveTicketOfTheUser();
+        assertThat(revoked).isEqualTo(2);
         assertThat(Db.rows("SELECT id FROM ticket WHERE user_id = ? AND revoke_reason = 'USER_DELETED'", user))
                 .extracting(row -> row.get("id")).containsExactlyInAnyOrder(existing, id(issued));
-        assertNoActiveTicketOfTheUser();
+        assertThat(deletionWaited).as("the deletion waited for the issue").isTrue();
     }
 
     private int userDeleted() {

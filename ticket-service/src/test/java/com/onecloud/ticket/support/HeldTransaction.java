@@ -47,11 +47,28 @@ public final class HeldTransaction implements AutoCloseable {
 
     /**
      * Waits until another session waits for a lock (of type {@code lockType}: {@code advisory}, {@code relation},
-     * {@code transactionid}, ...) in a statement that matches the {@code ILIKE} pattern {@code statement}.
+     * {@code transactionid}, ...) in a statement that matches the {@code ILIKE} pattern {@code statement}; fails after
+     * 20 s.
      */
     public static void awaitWaiting(String lockType, String statement) {
         Awaitility.await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(20))
-                .until(() -> Db.count("SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' "
-                        + "AND wait_event = ? AND query ILIKE ?", lockType, statement) > 0);
+                .until(() -> waiting(lockType, statement));
+    }
+
+    /** {@link #awaitWaiting}, but returns whether it saw the wait within {@code limit} instead of failing. */
+    public static boolean seenWaiting(String lockType, String statement, Duration limit) throws InterruptedException {
+        long deadline = System.nanoTime() + limit.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (waiting(lockType, statement)) {
+                return true;
+            }
+            Thread.sleep(20);
+        }
+        return false;
+    }
+
+    private static boolean waiting(String lockType, String statement) {
+        return Db.count("SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND wait_event = ? "
+                + "AND query ILIKE ?", lockType, statement) > 0;
     }
 }
