@@ -19,12 +19,12 @@ import com.onecloud.access.Api;
 import com.onecloud.access.credential.TokenFormat;
 import com.onecloud.testsupport.AuthServiceDouble;
 import com.onecloud.testsupport.EmbeddedKafkaResource;
+import com.onecloud.testsupport.HeldTransaction;
 import com.onecloud.testsupport.TicketDatabase;
 import com.onecloud.ticket.support.BlockingAwait;
 import com.onecloud.ticket.support.Callers;
 import com.onecloud.ticket.support.Callers.Caller;
 import com.onecloud.ticket.support.Db;
-import com.onecloud.ticket.support.HeldTransaction;
 import com.onecloud.ticket.support.IssuedCredentials;
 
 import io.quarkus.test.common.QuarkusTestResource;
