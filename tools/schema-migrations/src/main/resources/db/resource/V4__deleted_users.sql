@@ -10,7 +10,7 @@ CREATE TABLE deleted_user (
     PRIMARY KEY (organization_id, user_id)
 );
 
--- The service's role adds tombstones and never changes or removes one (db/service-role's default privileges would let it).
+-- The service's role adds tombstones and never changes or removes one (db/service-role's default privileges would).
 GRANT SELECT, INSERT ON deleted_user TO ${serviceRole};
 REVOKE UPDATE, DELETE, TRUNCATE ON deleted_user FROM ${serviceRole};
 
@@ -26,7 +26,8 @@ CREATE FUNCTION contact_owner_not_deleted() RETURNS trigger
     AS $$
 BEGIN
     PERFORM pg_advisory_xact_lock_shared(contact_owner_lock(NEW.organization_id, NEW.owner_user_id));
-    IF EXISTS (SELECT FROM deleted_user WHERE organization_id = NEW.organization_id AND user_id = NEW.owner_user_id) THEN
+    IF EXISTS (SELECT FROM deleted_user
+               WHERE organization_id = NEW.organization_id AND user_id = NEW.owner_user_id) THEN
         RAISE EXCEPTION 'the owner of the contact was deleted' USING ERRCODE = 'OC001';
     END IF;
     RETURN NEW;

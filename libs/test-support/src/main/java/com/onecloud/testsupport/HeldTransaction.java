@@ -82,8 +82,8 @@ public final class HeldTransaction implements AutoCloseable {
     }
 
     private static boolean waiting(String lockType, String statement) {
-        try (Connection c = connect(); PreparedStatement query = c.prepareStatement("SELECT count(*) FROM "
-                + "pg_stat_activity WHERE wait_event_type = 'Lock' AND (? IS NULL OR wait_event = ?) AND query ILIKE ?")) {
+        try (Connection c = connect(); PreparedStatement query = c.prepareStatement("SELECT count(*) FROM pg_stat_activity "
+                + "WHERE wait_event_type = 'Lock' AND (? IS NULL OR wait_event = ?) AND query ILIKE ?")) {
             query.setString(1, lockType);
             query.setString(2, lockType);
             query.setString(3, statement);

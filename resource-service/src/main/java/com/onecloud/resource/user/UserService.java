@@ -41,7 +41,7 @@ public class UserService {
             + "phone_number = $6, version = version + 1 WHERE organization_id = $1 AND id = $2 AND version = $7 "
             + "RETURNING " + DirectoryUser.COLUMNS;
     private static final String DELETE = "DELETE FROM directory_user WHERE organization_id = $1 AND id = $2";
-    /** Held until the deletion commits; an insert of the user's contact shares it (schema: contact_owner_not_deleted). */
+    /** Held until the deletion commits; inserting the user's contact shares it (trigger contact_owner_not_deleted). */
     private static final String LOCK_CONTACT_OWNER =
             "SELECT 1 FROM pg_advisory_xact_lock(contact_owner_lock($1, $2))";
     private static final String TOMBSTONE = "INSERT INTO deleted_user (organization_id, user_id, deleted_at) "

@@ -84,8 +84,8 @@ class UserDeletionTest {
     }
 
     /**
-     * The deletion first: it has deleted the user and written the tombstone, and waits (for the test's lock on one of the
-     * user's contacts) before it commits. A contact created now waits for it, then reads the tombstone.
+     * The deletion first: it has deleted the user and written the tombstone, and waits (for the test's lock on one of
+     * the user's contacts) before it commits. A contact created now waits for it, then reads the tombstone.
      */
     @Test
     void aContactCreatedWhileTheUserIsBeingDeletedIsRefused() throws Exception {

@@ -10,10 +10,10 @@ import io.smallrye.mutiny.Uni;
 
 /**
  * The tombstones of deleted organizations and users, and the locks that order the issue of a ticket against a deletion.
- * An issue shares its organization's lock (and, for a USER ticket, its user's) from before it reads the tombstones until
- * it commits; a deletion holds the deleted one's lock alone from before it writes the tombstone until it commits. So
- * either the issue commits before the deletion looks for the tickets to revoke, and they include it, or the issue reads
- * the tombstone and refuses. Every method runs in the caller's transaction.
+ * An issue shares its organization's lock (and, for a USER ticket, its user's) from before it reads the tombstones
+ * until it commits; a deletion holds the deleted one's lock alone from before it writes the tombstone until it commits.
+ * So either the issue commits before the deletion looks for the tickets to revoke, and they include it, or the issue
+ * reads the tombstone and refuses. Every method runs in the caller's transaction.
  */
 @ApplicationScoped
 public class TombstoneRepository {

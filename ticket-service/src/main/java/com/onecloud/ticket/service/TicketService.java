@@ -52,8 +52,8 @@ public class TicketService {
     private final TicketServiceConfig.Tickets config;
     private final Validity validity;
 
-    TicketService(TicketRepository repository, TombstoneRepository tombstones, PanacheOutbox outbox, TicketEvents events,
-            TicketServiceConfig config) {
+    TicketService(TicketRepository repository, TombstoneRepository tombstones, PanacheOutbox outbox,
+            TicketEvents events, TicketServiceConfig config) {
         this.repository = repository;
         this.tombstones = tombstones;
         this.outbox = outbox;

@@ -24,7 +24,8 @@ public record Validity(Duration maximum) {
                 : sourceEnd.truncatedTo(ChronoUnit.MICROS);
         if (requested == null) {
             if (!latest.isAfter(now)) {
-                throw InvalidInput.of("expiresAt", "The presenting credential has ended; no token can be made from it.");
+                throw InvalidInput.of("expiresAt",
+                        "The presenting credential has ended; no token can be made from it.");
             }
             return latest;
         }

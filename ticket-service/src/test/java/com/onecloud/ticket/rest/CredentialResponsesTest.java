@@ -1,5 +1,6 @@
 package com.onecloud.ticket.rest;
 
+import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
@@ -20,7 +21,10 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 
-/** Every response that carries a token or secret in clear tells caches not to store it. */
+/**
+ * Every response that carries a token or secret in clear tells caches not to store it, and the API description says
+ * so.
+ */
 @QuarkusTest
 @QuarkusTestResource(TicketDatabase.class)
 @QuarkusTestResource(EmbeddedKafkaResource.class)
@@ -49,6 +53,20 @@ class CredentialResponsesTest {
 
         noStore(Callers.user(org, "lee", Api.CONTACTS).json().contentType("application/json")
                 .body(Map.of("name", "laptop", "apis", List.of("CONTACTS"))).post("/api/user/v1/tickets"), 201);
+    }
+
+    @Test
+    void theApiDescriptionNamesTheHeadersAndTheRefusalOfDeletedOnes() {
+        var paths = given().accept("application/json").get("/q/openapi?format=json").then().statusCode(200).extract()
+                .jsonPath();
+        assertThat(paths.getString("paths.'/api/admin/v1/organizations/{orgId}/tickets'.post.responses.'201'"
+                + ".description")).contains("Cache-Control: no-store");
+        assertThat(paths.getString("paths.'/api/admin/v1/organizations/{orgId}/tickets'.post.responses.'404'"
+                + ".description")).contains("was deleted");
+        assertThat(paths.getString("paths.'/api/admin/v1/organizations/{orgId}/tickets/{id}/rotation'.post"
+                + ".responses.'200'.description")).contains("Cache-Control: no-store");
+        assertThat(paths.getString("paths.'/api/user/v1/tickets'.post.description"))
+                .contains("ends no later than it does");
     }
 
     /** Asserts the status and the headers of a response that carries the credential, and remembers it. */

@@ -12,7 +12,7 @@ import com.onecloud.http.problem.ApiException;
 import com.onecloud.http.problem.InvalidInput;
 import com.onecloud.http.problem.Violation;
 
-/** A new ticket's end: chosen or the longest allowed, never past the maximum nor past the credential it derives from. */
+/** A new ticket's end: chosen or the longest allowed, never past the maximum nor past the credential it came from. */
 class ValidityTest {
 
     private static final Instant NOW = Instant.parse("2026-12-01T10:00:00Z");
