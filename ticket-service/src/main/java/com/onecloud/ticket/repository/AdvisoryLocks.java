@@ -11,26 +11,27 @@ import io.smallrye.mutiny.Uni;
 /**
  * PostgreSQL advisory locks held until the caller's transaction ends, and their keys. A key is the first 64 bits of
  * the SHA-256 of what it locks, so keys of different things collide only by chance, and a collision only makes one
- * transaction wait for an unrelated one. Each lock is taken in a statement of its own: a statement that waited for a
- * lock still reads its snapshot from before the wait, and only the next statement sees what the holder committed.
+ * transaction wait for an unrelated one. Locks are taken in statements of their own, never together with a read: a
+ * statement that waited for a lock still reads its snapshot from before the wait, and only the next statement sees
+ * what the holder committed.
  */
-public final class AdvisoryLocks {
+final class AdvisoryLocks {
 
     private AdvisoryLocks() {
     }
 
     /** The lock an organization's deletion holds exclusively and the issue of its tickets shares. */
-    public static long organization(String organizationId) {
+    static long organization(String organizationId) {
         return key("organization", organizationId);
     }
 
     /** The lock a user's deletion holds exclusively and the issue of the user's tickets shares. */
-    public static long user(String organizationId, String userId) {
+    static long user(String organizationId, String userId) {
         return key("user", organizationId, userId);
     }
 
     /** The lock that keeps replicas from making the bootstrap ticket at the same time. */
-    public static long bootstrap() {
+    static long bootstrap() {
         return key("bootstrap");
     }
 
