@@ -9,8 +9,8 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * ticket died (the old one at the end of a rotation's grace); otherwise the whole ticket is revoked. Never carries a
  * token, secret or hash.
  *
- * @param reason {@code REVOKED} (by a client), {@code ROTATION_GRACE_ENDED}, {@code USER_DELETED} or
- *        {@code ORGANIZATION_DELETED}
+ * @param reason {@code REVOKED} (by a client), {@code ROTATION_GRACE_ENDED}, {@code USER_DELETED},
+ *        {@code ORGANIZATION_DELETED} or {@code BOOTSTRAP_REPLACED} (another bootstrap credential was configured)
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record TicketRevoked(String ticketId, String credentialId, String organizationId, String userId, String kind,

@@ -20,6 +20,8 @@ public final class Persistence {
 
     private static final String UNIQUE_VIOLATION = "23505";
     private static final String FOREIGN_KEY_VIOLATION = "23503";
+    /** Raised by the schema's trigger {@code contact_owner_not_deleted}. */
+    private static final String CONTACT_OWNER_DELETED = "OC001";
 
     private Persistence() {
     }
@@ -83,6 +85,11 @@ public final class Persistence {
     /** A row the insert refers to (its organization) does not exist (PostgreSQL 23503), or was deleted meanwhile. */
     public static <T> Uni<T> missingParentAsNotFound(Uni<T> work, String detail) {
         return work.onFailure(causedBy(sqlState(FOREIGN_KEY_VIOLATION))).transform(e -> new NotFound(detail));
+    }
+
+    /** The owner of the contact the insert makes was deleted (the schema's tombstone of the user). */
+    public static <T> Uni<T> deletedOwnerAsNotFound(Uni<T> work, String detail) {
+        return work.onFailure(causedBy(sqlState(CONTACT_OWNER_DELETED))).transform(e -> new NotFound(detail));
     }
 
     private static Predicate<Throwable> sqlState(String state) {

@@ -29,7 +29,9 @@ public class SchemaCheck {
             "SELECT " + Organization.COLUMNS + ", created_at FROM organization LIMIT 0",
             "SELECT " + DirectoryUser.COLUMNS + ", created_at, search_text FROM directory_user LIMIT 0",
             "SELECT " + Contact.COLUMNS + ", organization_id, owner_user_id, created_at, search_text "
-                    + "FROM contact LIMIT 0");
+                    + "FROM contact LIMIT 0",
+            "SELECT organization_id, user_id, deleted_at, contact_owner_lock(organization_id, user_id) "
+                    + "FROM deleted_user LIMIT 0");
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
     void onStart(@Observes StartupEvent event, Pool pool) {

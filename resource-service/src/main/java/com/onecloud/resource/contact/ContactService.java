@@ -23,6 +23,7 @@ import io.vertx.mutiny.sqlclient.Tuple;
 public class ContactService {
 
     private static final String NO_ORGANIZATION = "The caller's organization does not exist.";
+    private static final String NO_USER = "The caller's user does not exist.";
     private static final String NOT_FOUND = "Contact not found.";
     private static final String OWNED = "organization_id = $1 AND owner_user_id = $2";
     private static final String INSERT = "INSERT INTO contact (organization_id, owner_user_id, id, first_name, "
@@ -47,11 +48,14 @@ public class ContactService {
         this.pool = pool;
     }
 
-    /** The organization's foreign key answers whether it exists: no read before the insert. */
+    /**
+     * The organization's foreign key answers whether it exists, the schema's trigger whether the owner was deleted (a
+     * credential of theirs may work for a moment after): no read before the insert.
+     */
     public Uni<Contact> create(Owner owner, ContactRequest body) {
         Tuple values = fields(owner, Ids.next(), body).addValue(OffsetDateTime.now(ZoneOffset.UTC));
-        return Persistence.missingParentAsNotFound(pool.preparedQuery(INSERT).execute(values)
-                .map(rows -> Contact.of(rows.iterator().next())), NO_ORGANIZATION);
+        return Persistence.deletedOwnerAsNotFound(Persistence.missingParentAsNotFound(pool.preparedQuery(INSERT)
+                .execute(values).map(rows -> Contact.of(rows.iterator().next())), NO_ORGANIZATION), NO_USER);
     }
 
     public Uni<List<Contact>> page(Owner owner, PageRequest page) {

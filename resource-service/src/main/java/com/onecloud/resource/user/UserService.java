@@ -41,6 +41,11 @@ public class UserService {
             + "phone_number = $6, version = version + 1 WHERE organization_id = $1 AND id = $2 AND version = $7 "
             + "RETURNING " + DirectoryUser.COLUMNS;
     private static final String DELETE = "DELETE FROM directory_user WHERE organization_id = $1 AND id = $2";
+    /** Held until the deletion commits; inserting the user's contact shares it (trigger contact_owner_not_deleted). */
+    private static final String LOCK_CONTACT_OWNER =
+            "SELECT 1 FROM pg_advisory_xact_lock(contact_owner_lock($1, $2))";
+    private static final String TOMBSTONE = "INSERT INTO deleted_user (organization_id, user_id, deleted_at) "
+            + "VALUES ($1, $2, $3) ON CONFLICT DO NOTHING";
     private static final String DELETE_CONTACTS =
             "DELETE FROM contact WHERE organization_id = $1 AND owner_user_id = $2";
 
@@ -84,13 +89,21 @@ public class UserService {
                 "user", NOT_FOUND), DUPLICATE);
     }
 
-    /** Deletes the user and their personal contacts, and announces it so that ticket-service revokes their tokens. */
+    /**
+     * Deletes the user and their personal contacts, and announces it so that ticket-service revokes their tokens. The
+     * user's tombstone keeps a credential of theirs that still works for a moment from creating a contact again; the
+     * lock taken first makes the deletion wait for a contact being created now, so that it is deleted too.
+     */
     public Uni<Void> delete(String orgId, String id) {
-        return outbox.inTransaction(transaction -> transaction.preparedQuery(DELETE).execute(Tuple.of(orgId, id))
+        Tuple user = Tuple.of(orgId, id);
+        return outbox.inTransaction(transaction -> transaction.preparedQuery(LOCK_CONTACT_OWNER).execute(user)
+                .chain(() -> transaction.preparedQuery(DELETE).execute(user))
                 .chain(rows -> {
                     Persistence.requireDeleted(rows, NOT_FOUND);
-                    return transaction.preparedQuery(DELETE_CONTACTS).execute(Tuple.of(orgId, id));
+                    return transaction.preparedQuery(TOMBSTONE)
+                            .execute(Tuple.of(orgId, id, OffsetDateTime.now(ZoneOffset.UTC)));
                 })
+                .chain(() -> transaction.preparedQuery(DELETE_CONTACTS).execute(user))
                 .chain(() -> outbox.append(transaction, Topics.DIRECTORY_EVENTS, orgId,
                         DirectoryEvents.userDeleted(orgId, id))));
     }

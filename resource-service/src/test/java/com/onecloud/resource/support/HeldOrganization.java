@@ -1,18 +1,11 @@
 package com.onecloud.resource.support;
 
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
-import org.awaitility.Awaitility;
-
-import com.onecloud.testsupport.EmbeddedPostgresResource;
+import com.onecloud.testsupport.HeldTransaction;
 
 import io.restassured.response.Response;
 
@@ -23,10 +16,10 @@ import io.restassured.response.Response;
  */
 public final class HeldOrganization implements AutoCloseable {
 
-    private final Connection connection;
+    private final HeldTransaction transaction;
 
-    private HeldOrganization(Connection connection) {
-        this.connection = connection;
+    private HeldOrganization(HeldTransaction transaction) {
+        this.transaction = transaction;
     }
 
     /** Deletes the organization (and, by cascade, its directory and contacts) without committing yet. */
@@ -54,45 +47,25 @@ public final class HeldOrganization implements AutoCloseable {
 
     /** Waits until another session's insert into {@code table} waits for a lock (the held row's). */
     public void awaitAnInsertWaiting(String table) {
-        Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(20))
-                .until(() -> insertsWaitingForALock(table) > 0);
+        HeldTransaction.awaitWaiting(null, "insert into " + table + " %");
     }
 
     /** Ends the hold: a deletion takes effect, a lock is released. */
     public void commit() throws SQLException {
-        connection.commit();
+        transaction.commit();
     }
 
     @Override
     public void close() throws SQLException {
-        connection.close();
+        transaction.close();
     }
 
     private static HeldOrganization hold(String sql, String orgId) throws SQLException {
-        Connection connection = connect();
-        connection.setAutoCommit(false);
-        try (PreparedStatement statement = connection.prepareStatement(sql)) {
-            statement.setString(1, orgId);
-            if (statement.execute() ? !statement.getResultSet().next() : statement.getUpdateCount() != 1) {
-                throw new IllegalStateException("no organization " + orgId);
-            }
+        HeldTransaction transaction = new HeldTransaction();
+        if (transaction.execute(sql, orgId) != 1) {
+            transaction.close();
+            throw new IllegalStateException("no organization " + orgId);
         }
-        return new HeldOrganization(connection);
-    }
-
-    private static long insertsWaitingForALock(String table) throws SQLException {
-        try (Connection c = connect(); PreparedStatement query = c.prepareStatement("SELECT count(*) FROM"
-                + " pg_stat_activity WHERE wait_event_type = 'Lock' AND query ILIKE 'insert into ' || ? || ' %'")) {
-            query.setString(1, table);
-            try (ResultSet rows = query.executeQuery()) {
-                rows.next();
-                return rows.getLong(1);
-            }
-        }
-    }
-
-    private static Connection connect() throws SQLException {
-        return DriverManager.getConnection(EmbeddedPostgresResource.jdbcUrl(), EmbeddedPostgresResource.USER,
-                EmbeddedPostgresResource.PASSWORD);
+        return new HeldOrganization(transaction);
     }
 }

@@ -1,6 +1,8 @@
 package com.onecloud.ticket.bootstrap;
 
+import java.time.Instant;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -13,28 +15,36 @@ import com.onecloud.access.PrincipalKind;
 import com.onecloud.access.credential.CredentialHash;
 import com.onecloud.access.credential.TokenFormat;
 import com.onecloud.ticket.config.TicketServiceConfig;
+import com.onecloud.ticket.event.RevokeReason;
 import com.onecloud.ticket.outbox.PanacheOutbox;
-import com.onecloud.ticket.repository.CredentialEntity;
+import com.onecloud.ticket.repository.TicketEntity;
 import com.onecloud.ticket.repository.TicketRepository;
 import com.onecloud.ticket.service.NewTicket;
 import com.onecloud.ticket.service.TicketService;
 import com.onecloud.ticket.support.BlockingAwait;
 import com.onecloud.ticket.support.Times;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
 
 /**
- * Makes sure the bootstrap SUPERUSER ticket of the configuration exists, so that a fresh installation can be
- * administered (contract §2). Idempotent, keyed by the credential id inside the configured token: a restart, or a
- * second replica, finds it and creates nothing. Only hashes are stored; the token and secret are never logged.
+ * Makes the configured credential the one bootstrap SUPERUSER ticket, so that a fresh installation can be administered
+ * (contract §2), and so that changing the configuration (e.g. the Kubernetes Secret) retires the previous one: every
+ * other bootstrap ticket is revoked, each with its revoked event. Idempotent, keyed by the credential id inside the
+ * configured token: a restart, or a second replica, finds it and changes nothing; replicas starting together take
+ * turns (an advisory lock). A revoked bootstrap credential stays revoked, even if configured again. Only hashes are
+ * stored; the token and secret are never logged.
  */
 @ApplicationScoped
 public class BootstrapSuperuser {
 
     static final String NAME = "bootstrap";
     private static final Logger LOG = Logger.getLogger(BootstrapSuperuser.class);
+
+    /** What the configured credential was found to be. */
+    private enum Outcome {
+        CREATED, EXISTS, REVOKED, TAKEN
+    }
 
     private final TicketServiceConfig.Bootstrap config;
     private final TicketService tickets;
@@ -53,10 +63,15 @@ public class BootstrapSuperuser {
         ensure();
     }
 
-    /** Creates the bootstrap ticket unless it exists; returns whether it created it. */
+    /** Makes the configured credential the bootstrap ticket unless it is; returns whether it created it. */
     public boolean ensure() {
-        Optional<String> token = config.token().filter(t -> !t.isBlank());
-        Optional<String> secret = config.secret().filter(s -> !s.isBlank());
+        return ensure(config.token(), config.secret());
+    }
+
+    /** {@link #ensure()} for the given configuration, as a start with it would. */
+    boolean ensure(Optional<String> configuredToken, Optional<String> configuredSecret) {
+        Optional<String> token = configuredToken.filter(t -> !t.isBlank());
+        Optional<String> secret = configuredSecret.filter(s -> !s.isBlank());
         if (token.isEmpty() && secret.isEmpty()) {
             LOG.info("No bootstrap SUPERUSER configured (onecloud.bootstrap.token/secret)");
             return false;
@@ -72,40 +87,53 @@ public class BootstrapSuperuser {
             throw new IllegalStateException("onecloud.bootstrap.secret is not a well-formed OneCloud secret "
                     + "(40 base62 characters, as made by TokenFormat.newSecret).");
         }
-        try {
-            return create(credentialId, token.get(), secret.get());
-        } catch (RuntimeException e) {
-            // Another replica may have created it at the same moment: then the primary key refused our insert.
-            if (BlockingAwait.await(() -> Panache.withSession(() -> existing(credentialId))) != null) {
-                LOG.infof("Bootstrap SUPERUSER credential %s exists", credentialId);
-                return false;
+        Outcome outcome = BlockingAwait.await(() -> outbox.inTransaction(
+                () -> replace(credentialId, token.get(), secret.get())));
+        switch (outcome) {
+            case EXISTS -> LOG.infof("Bootstrap SUPERUSER credential %s exists", credentialId);
+            case REVOKED -> LOG.warnf("Bootstrap SUPERUSER credential %s is revoked and stays so: configure a new "
+                    + "token and secret for a working bootstrap credential", credentialId);
+            case TAKEN -> throw new IllegalStateException("onecloud.bootstrap.token names credential " + credentialId
+                    + ", which exists with another token or secret; the previous bootstrap ticket is revoked. A new "
+                    + "bootstrap secret needs a new token too (TokenFormat.newToken).");
+            case CREATED -> {
+                // logged with the ticket's id
             }
-            throw e;
         }
+        return outcome == Outcome.CREATED;
     }
 
-    private boolean create(String credentialId, String token, String secret) {
-        return BlockingAwait.await(() -> outbox.inTransaction(() -> existing(credentialId).chain(found -> {
-            if (found != null) {
-                if (!CredentialHash.matches(token, found.tokenHash)
-                        || !CredentialHash.matches(secret, found.secretHash)) {
-                    LOG.warnf("Bootstrap SUPERUSER credential %s exists with another token or secret; left as it is",
-                            credentialId);
-                } else {
-                    LOG.infof("Bootstrap SUPERUSER credential %s exists", credentialId);
-                }
-                return Uni.createFrom().item(false);
-            }
-            var now = Times.now();
-            NewTicket request = new NewTicket(null, PrincipalKind.SUPERUSER, null, NAME,
-                    EnumSet.of(Api.TICKETS, Api.USERS), null);
-            return tickets.insert(request, now, now.plus(config.validity()), TokenFormat.newId(), token, secret)
-                    .invoke(issued -> LOG.infof("Created bootstrap SUPERUSER ticket %s", issued.ticket().id))
-                    .replaceWith(true);
-        })));
+    /** In one transaction: revokes every bootstrap ticket but the configured one, and creates that unless it exists. */
+    private Uni<Outcome> replace(String credentialId, String token, String secret) {
+        Instant now = Times.now();
+        return repository.lockBootstrap()
+                .chain(() -> repository.credential(credentialId))
+                .chain(found -> repository.lockUnrevokedBootstrap().chain(current -> {
+                    boolean configured = found != null && CredentialHash.matches(token, found.tokenHash)
+                            && CredentialHash.matches(secret, found.secretHash);
+                    List<TicketEntity> previous = current.stream()
+                            .filter(ticket -> !(configured && ticket.id.equals(found.ticketId))).toList();
+                    Uni<Void> revoked = tickets.revokeAll(previous, RevokeReason.BOOTSTRAP_REPLACED, now)
+                            .invoke(() -> previous.forEach(ticket -> LOG.infof(
+                                    "Revoked bootstrap SUPERUSER ticket %s: the configured credential changed",
+                                    ticket.id)))
+                            .replaceWithVoid();
+                    if (configured) {
+                        return revoked.chain(() -> repository.findById(found.ticketId))
+                                .map(ticket -> ticket.revokedAt == null ? Outcome.EXISTS : Outcome.REVOKED);
+                    }
+                    if (found != null) {
+                        return revoked.replaceWith(Outcome.TAKEN);
+                    }
+                    return revoked.chain(() -> create(token, secret, now)).replaceWith(Outcome.CREATED);
+                }));
     }
 
-    private Uni<CredentialEntity> existing(String credentialId) {
-        return repository.credential(credentialId);
+    private Uni<Void> create(String token, String secret, Instant now) {
+        NewTicket request = new NewTicket(null, PrincipalKind.SUPERUSER, null, NAME,
+                EnumSet.of(Api.TICKETS, Api.USERS), null);
+        return tickets.insertBootstrap(request, now, now.plus(config.validity()), token, secret)
+                .invoke(issued -> LOG.infof("Created bootstrap SUPERUSER ticket %s", issued.ticket().id))
+                .replaceWithVoid();
     }
 }

@@ -7,7 +7,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
 
-import com.onecloud.ticket.event.RevokeReason;
 import com.onecloud.ticket.outbox.PanacheOutbox;
 import com.onecloud.ticket.service.TicketService;
 import com.onecloud.ticket.support.Times;
@@ -15,9 +14,9 @@ import com.onecloud.ticket.support.Times;
 import io.smallrye.mutiny.Uni;
 
 /**
- * Reacts to a deleted user or organization by revoking every not yet revoked ticket of it, each with its own revoked
- * event, in one transaction with the record that the event was handled: a redelivered event finds that record and
- * changes nothing.
+ * Reacts to a deleted user or organization by writing its tombstone (no ticket is issued for it again) and revoking
+ * every not yet revoked ticket of it, each with its own revoked event, in one transaction with the record that the
+ * event was handled: a redelivered event finds that record and changes nothing.
  */
 @ApplicationScoped
 public class DirectoryEventHandler {
@@ -34,13 +33,12 @@ public class DirectoryEventHandler {
 
     /** Returns how many tickets were revoked (0 for a duplicate). */
     public Uni<Integer> userDeleted(String eventId, String organizationId, String userId) {
-        return once(eventId, now -> tickets.revokeAllOfUser(organizationId, userId, RevokeReason.USER_DELETED, now));
+        return once(eventId, now -> tickets.userDeleted(organizationId, userId, now));
     }
 
     /** Returns how many tickets were revoked (0 for a duplicate). */
     public Uni<Integer> organizationDeleted(String eventId, String organizationId) {
-        return once(eventId, now -> tickets.revokeAllOfOrganization(organizationId, RevokeReason.ORGANIZATION_DELETED,
-                now));
+        return once(eventId, now -> tickets.organizationDeleted(organizationId, now));
     }
 
     private Uni<Integer> once(String eventId, Function<Instant, Uni<Integer>> revokeAll) {

@@ -9,5 +9,7 @@ public enum RevokeReason {
     /** The ticket's user was deleted from the directory. */
     USER_DELETED,
     /** The ticket's organization was deleted. */
-    ORGANIZATION_DELETED
+    ORGANIZATION_DELETED,
+    /** The bootstrap SUPERUSER ticket was replaced by the one of a changed configuration. */
+    BOOTSTRAP_REPLACED
 }

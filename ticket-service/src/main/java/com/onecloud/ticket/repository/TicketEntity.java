@@ -52,6 +52,10 @@ public class TicketEntity extends PanacheEntityBase {
     @Column(name = "revoke_reason", length = 32)
     public String revokeReason;
 
+    /** Whether this is the bootstrap SUPERUSER ticket made from configuration (or one it replaced). */
+    @Column(nullable = false)
+    public boolean bootstrap;
+
     /** Grants {@code granted}, stored in the order of {@link Api}. */
     public void grant(Set<Api> granted) {
         apis = EnumSet.copyOf(granted).stream().map(Enum::name).collect(Collectors.joining(","));

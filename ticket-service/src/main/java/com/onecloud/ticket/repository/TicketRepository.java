@@ -79,6 +79,20 @@ public class TicketRepository {
                 organizationId).withLock(LockModeType.PESSIMISTIC_WRITE).list();
     }
 
+    /**
+     * Waits until no other transaction works on the bootstrap ticket, and keeps them waiting until the caller's
+     * transaction ends: replicas starting at the same time replace it once.
+     */
+    public Uni<Void> lockBootstrap() {
+        return AdvisoryLocks.exclusive(AdvisoryLocks.bootstrap());
+    }
+
+    /** The bootstrap tickets not revoked yet, locked. */
+    public Uni<List<TicketEntity>> lockUnrevokedBootstrap() {
+        return TicketEntity.<TicketEntity>find("bootstrap = true and revokedAt is null", Sort.by("id"))
+                .withLock(LockModeType.PESSIMISTIC_WRITE).list();
+    }
+
     /** A credential by its id (the one inside its token); null if there is none. */
     public Uni<CredentialEntity> credential(String credentialId) {
         return CredentialEntity.findById(credentialId);

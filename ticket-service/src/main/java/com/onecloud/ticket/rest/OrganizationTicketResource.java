@@ -15,6 +15,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriBuilder;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+
 import com.onecloud.access.Api;
 import com.onecloud.access.Audience;
 import com.onecloud.access.Protected;
@@ -42,11 +45,17 @@ public class OrganizationTicketResource {
 
     @POST
     @Consumes({ MediaType.APPLICATION_JSON, MediaType.APPLICATION_XML })
+    @Operation(summary = "Create an APPLICATION or USER ticket", description = "Token and secret are returned in this"
+            + " response only. `userId` is not looked up: ticket-service keeps no directory, so only users and"
+            + " organizations deleted from it are known (from resource-service's directory events), and refused.")
+    @APIResponse(responseCode = "201", description = "The ticket with its token (and secret); "
+            + CredentialResponses.NO_STORE)
+    @APIResponse(responseCode = "404", description = "The organization is another one's or was deleted, or the USER"
+            + " ticket's user was deleted: a deleted organization or user reads as one that does not exist.")
     public Uni<Response> create(@PathParam("orgId") @Size(max = 64) String orgId, @Valid @NotNull TicketRequest body) {
-        return tickets.issue(caller, TicketOwner.organization(orgId), body.draft()).map(issued -> Response
+        return tickets.issue(caller, TicketOwner.organization(orgId), body.draft()).map(issued -> CredentialResponses
                 .created(UriBuilder.fromPath("/api/admin/v1/organizations/{orgId}/tickets/{id}")
-                        .build(orgId, issued.ticket().id))
-                .entity(TicketView.issued(issued, Times.now())).build());
+                        .build(orgId, issued.ticket().id), issued));
     }
 
     @GET
@@ -72,9 +81,11 @@ public class OrganizationTicketResource {
     @POST
     @Path("{id}/rotation")
     @Consumes({ MediaType.APPLICATION_JSON, MediaType.APPLICATION_XML })
-    public Uni<TicketView> rotate(@PathParam("orgId") String orgId, @PathParam("id") String id,
+    @APIResponse(responseCode = "200", description = "The ticket with its new token (and secret); "
+            + CredentialResponses.NO_STORE)
+    public Uni<Response> rotate(@PathParam("orgId") String orgId, @PathParam("id") String id,
             @Valid RotationRequest body) {
         return tickets.rotate(caller, TicketOwner.organization(orgId), id, body == null ? null : body.graceSeconds)
-                .map(issued -> TicketView.issued(issued, Times.now()));
+                .map(CredentialResponses::rotated);
     }
 }

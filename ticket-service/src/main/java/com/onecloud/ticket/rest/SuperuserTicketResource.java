@@ -14,6 +14,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriBuilder;
 
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+
 import com.onecloud.access.Api;
 import com.onecloud.access.Audience;
 import com.onecloud.access.Protected;
@@ -41,10 +43,11 @@ public class SuperuserTicketResource {
 
     @POST
     @Consumes({ MediaType.APPLICATION_JSON, MediaType.APPLICATION_XML })
+    @APIResponse(responseCode = "201", description = "The ticket with its token and secret; "
+            + CredentialResponses.NO_STORE)
     public Uni<Response> create(@Valid @NotNull TicketRequest body) {
-        return tickets.issue(caller, TicketOwner.platform(), body.draft()).map(issued -> Response
-                .created(UriBuilder.fromPath("/api/admin/v1/tickets/{id}").build(issued.ticket().id))
-                .entity(TicketView.issued(issued, Times.now())).build());
+        return tickets.issue(caller, TicketOwner.platform(), body.draft()).map(issued -> CredentialResponses
+                .created(UriBuilder.fromPath("/api/admin/v1/tickets/{id}").build(issued.ticket().id), issued));
     }
 
     @GET
@@ -69,8 +72,10 @@ public class SuperuserTicketResource {
     @POST
     @Path("{id}/rotation")
     @Consumes({ MediaType.APPLICATION_JSON, MediaType.APPLICATION_XML })
-    public Uni<TicketView> rotate(@PathParam("id") String id, @Valid RotationRequest body) {
+    @APIResponse(responseCode = "200", description = "The ticket with its new token and secret; "
+            + CredentialResponses.NO_STORE)
+    public Uni<Response> rotate(@PathParam("id") String id, @Valid RotationRequest body) {
         return tickets.rotate(caller, TicketOwner.platform(), id, body == null ? null : body.graceSeconds)
-                .map(issued -> TicketView.issued(issued, Times.now()));
+                .map(CredentialResponses::rotated);
     }
 }

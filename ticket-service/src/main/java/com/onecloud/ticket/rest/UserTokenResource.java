@@ -14,6 +14,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriBuilder;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+
 import com.onecloud.access.Audience;
 import com.onecloud.access.Protected;
 import com.onecloud.authclient.Caller;
@@ -40,10 +43,18 @@ public class UserTokenResource {
 
     @POST
     @Consumes({ MediaType.APPLICATION_JSON, MediaType.APPLICATION_XML })
+    @Operation(summary = "Create a token for yourself", description = "The token has at most the APIs of the"
+            + " presenting credential and ends no later than it does: without `expiresAt` it ends with the presenting"
+            + " credential (or after the maximum validity, if sooner). It is a credential of its own: revoking the"
+            + " presenting credential does not revoke it. The token is returned in this response only.")
+    @APIResponse(responseCode = "201", description = "The token; " + CredentialResponses.NO_STORE)
+    @APIResponse(responseCode = "400", description = "Invalid body, e.g. `expiresAt` later than the end of the"
+            + " presenting credential or than the maximum validity.")
+    @APIResponse(responseCode = "404", description = "The presenting user or their organization was deleted (their"
+            + " credentials are being revoked).")
     public Uni<Response> create(@Valid @NotNull UserTokenRequest body) {
-        return tickets.issue(caller, TicketOwner.presentingUser(), body.draft()).map(issued -> Response
-                .created(UriBuilder.fromPath("/api/user/v1/tickets/{id}").build(issued.ticket().id))
-                .entity(TicketView.issued(issued, Times.now())).build());
+        return tickets.issue(caller, TicketOwner.presentingUser(), body.draft()).map(issued -> CredentialResponses
+                .created(UriBuilder.fromPath("/api/user/v1/tickets/{id}").build(issued.ticket().id), issued));
     }
 
     @GET

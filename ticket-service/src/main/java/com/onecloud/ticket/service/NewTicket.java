@@ -13,10 +13,17 @@ import com.onecloud.http.problem.InvalidInput;
 /**
  * A ticket to issue, made from a {@link TicketDraft} by the rules of the route it came through; each rule is checked in
  * the order a client reads the body, and the first one broken answers. {@code expiresAt} null means the default
- * validity; whether a chosen one is allowed is {@link TicketService}'s to check, against the configured maximum.
+ * validity; whether a chosen one is allowed is {@link Validity}'s to decide, against the configured maximum and
+ * {@code sourceEnd}: the end of the credential the ticket derives from (a user's own token), null if none.
  */
 public record NewTicket(String organizationId, PrincipalKind kind, String userId, String name, Set<Api> apis,
-        Instant expiresAt) {
+        Instant expiresAt, Instant sourceEnd) {
+
+    /** A ticket that derives from no other credential: an administrator's, or the bootstrap's. */
+    public NewTicket(String organizationId, PrincipalKind kind, String userId, String name, Set<Api> apis,
+            Instant expiresAt) {
+        this(organizationId, kind, userId, name, apis, expiresAt, null);
+    }
 
     /** An organization's ticket: APPLICATION, or USER naming its user. */
     public static NewTicket ofOrganization(String organizationId, TicketDraft draft) {
@@ -54,7 +61,8 @@ public record NewTicket(String organizationId, PrincipalKind kind, String userId
 
     /**
      * A USER token of {@code user} for themself. Contract §3 rule 6: it can be granted only APIs that the presenting
-     * token already has, so that a token never passes on more than it holds.
+     * token already has, so that a token never passes on more than it holds; and it ends no later than the presenting
+     * credential (for an OpenID Connect JWT, its {@code exp}), so that it never outlives it either.
      */
     public static NewTicket ownToken(Principal user, TicketDraft draft) {
         Set<Api> requested = Names.apis(draft.apis());
@@ -65,6 +73,6 @@ public record NewTicket(String organizationId, PrincipalKind kind, String userId
                     + beyond + ".");
         }
         return new NewTicket(user.organizationId(), PrincipalKind.USER, user.userId(), draft.name(), requested,
-                draft.expiresAt());
+                draft.expiresAt(), user.expiresAt());
     }
 }

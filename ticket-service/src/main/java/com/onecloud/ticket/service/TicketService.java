@@ -26,6 +26,7 @@ import com.onecloud.ticket.repository.TicketPageResult;
 import com.onecloud.ticket.repository.TicketRepository;
 import com.onecloud.ticket.repository.TicketScope;
 import com.onecloud.ticket.repository.TicketStatus;
+import com.onecloud.ticket.repository.TombstoneRepository;
 import com.onecloud.ticket.support.Times;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -35,6 +36,8 @@ import io.smallrye.mutiny.Uni;
  * Issuing, reading, rotating and revoking tickets: each request's rules (its {@link TicketOwner}'s, then the validity and
  * the grace) and its transaction. Every change commits together with the event that announces it (outbox). Tokens and
  * secrets exist in clear only in the {@link IssuedTicket} returned to the creator; the database holds their SHA-256.
+ * Deletion is final: a deleted organization or user gets no ticket again, not even one issued while its deletion is
+ * handled (see {@link TombstoneRepository} for how the two are ordered).
  */
 @ApplicationScoped
 public class TicketService {
@@ -43,34 +46,67 @@ public class TicketService {
     private static final int MAX_GRACE_SECONDS = 86_400;
 
     private final TicketRepository repository;
+    private final TombstoneRepository tombstones;
     private final PanacheOutbox outbox;
     private final TicketEvents events;
     private final TicketServiceConfig.Tickets config;
+    private final Validity validity;
 
-    TicketService(TicketRepository repository, PanacheOutbox outbox, TicketEvents events, TicketServiceConfig config) {
+    TicketService(TicketRepository repository, TombstoneRepository tombstones, PanacheOutbox outbox,
+            TicketEvents events, TicketServiceConfig config) {
         this.repository = repository;
+        this.tombstones = tombstones;
         this.outbox = outbox;
         this.events = events;
         this.config = config.tickets();
-    }
-
-    /** Issues what {@code draft} asks for, if {@code caller} may issue it for {@code owner}. */
-    public Uni<IssuedTicket> issue(Caller caller, TicketOwner owner, TicketDraft draft) {
-        NewTicket request = owner.order(caller, draft);
-        Instant now = Times.now();
-        Instant expiresAt = validExpiry(request.expiresAt(), now);
-        return outbox.inTransaction(() -> insert(request, now, expiresAt, TokenFormat.newId(), TokenFormat.newToken(
-                TokenFormat.newId()), request.kind() == PrincipalKind.USER ? null : TokenFormat.newSecret()));
+        this.validity = new Validity(this.config.maxValidity());
     }
 
     /**
-     * Inserts a ticket with the given credential, in the caller's transaction. Used by {@link #issue} and by the
-     * bootstrap, whose credential comes from configuration.
+     * Issues what {@code draft} asks for, if {@code caller} may issue it for {@code owner} and its organization and
+     * user have not been deleted (a deleted one reads as one that does not exist: 404).
      */
-    public Uni<IssuedTicket> insert(NewTicket request, Instant now, Instant expiresAt, String ticketId, String token,
+    public Uni<IssuedTicket> issue(Caller caller, TicketOwner owner, TicketDraft draft) {
+        NewTicket request = owner.order(caller, draft);
+        Instant now = Times.now();
+        Instant expiresAt = validity.decide(request.expiresAt(), request.sourceEnd(), now);
+        return outbox.inTransaction(() -> requireNotDeleted(request).chain(() -> insert(request, now, expiresAt,
+                TokenFormat.newToken(TokenFormat.newId()),
+                request.kind() == PrincipalKind.USER ? null : TokenFormat.newSecret(), false)));
+    }
+
+    /**
+     * Inserts the bootstrap SUPERUSER ticket with the credential from configuration, in the caller's transaction.
+     */
+    public Uni<IssuedTicket> insertBootstrap(NewTicket request, Instant now, Instant expiresAt, String token,
             String secret) {
+        return insert(request, now, expiresAt, token, secret, true);
+    }
+
+    /**
+     * Refuses a ticket of a deleted organization or user. The locks taken first are held until the transaction ends,
+     * so a deletion handled meanwhile waits for this ticket and revokes it with the others.
+     */
+    private Uni<Void> requireNotDeleted(NewTicket request) {
+        if (request.organizationId() == null) {
+            return Uni.createFrom().voidItem(); // the platform's SUPERUSER tickets belong to no organization
+        }
+        return tombstones.lockForIssue(request.organizationId(), request.userId())
+                .chain(() -> tombstones.deleted(request.organizationId(), request.userId()))
+                .invoke(deleted -> {
+                    if (deleted == TombstoneRepository.Deleted.ORGANIZATION) {
+                        throw new NotFound("Organization not found.");
+                    }
+                    if (deleted == TombstoneRepository.Deleted.USER) {
+                        throw new NotFound("User not found.");
+                    }
+                }).replaceWithVoid();
+    }
+
+    private Uni<IssuedTicket> insert(NewTicket request, Instant now, Instant expiresAt, String token, String secret,
+            boolean bootstrap) {
         TicketEntity ticket = new TicketEntity();
-        ticket.id = ticketId;
+        ticket.id = TokenFormat.newId();
         ticket.organizationId = request.organizationId();
         ticket.userId = request.userId();
         ticket.kind = request.kind().name();
@@ -78,6 +114,7 @@ public class TicketService {
         ticket.grant(request.apis());
         ticket.createdAt = now;
         ticket.expiresAt = expiresAt;
+        ticket.bootstrap = bootstrap;
         CredentialEntity credential = newCredential(ticket.id, token, secret, now);
         return repository.insert(ticket, credential)
                 .chain(() -> events.created(ticket))
@@ -104,15 +141,24 @@ public class TicketService {
                 .chain(ticket -> revoke(ticket, RevokeReason.REVOKED, Times.now())));
     }
 
-    /** Revokes every ticket of the user not revoked yet, in the caller's transaction; returns how many. */
-    public Uni<Integer> revokeAllOfUser(String organizationId, String userId, RevokeReason reason, Instant now) {
-        return repository.lockUnrevokedOfUser(organizationId, userId).chain(list -> revokeAll(list, reason, now));
+    /**
+     * The user was deleted: in the caller's transaction, writes the user's tombstone, once every ticket issue for the
+     * user that started before has committed, then revokes every ticket of the user not revoked yet (those included);
+     * returns how many.
+     */
+    public Uni<Integer> userDeleted(String organizationId, String userId, Instant now) {
+        return tombstones.buryUser(organizationId, userId, now)
+                .chain(() -> repository.lockUnrevokedOfUser(organizationId, userId))
+                .chain(list -> revokeAll(list, RevokeReason.USER_DELETED, now));
     }
 
-    /** Revokes every ticket of the organization not revoked yet, in the caller's transaction; returns how many. */
-    public Uni<Integer> revokeAllOfOrganization(String organizationId, RevokeReason reason, Instant now) {
-        return repository.lockUnrevokedOfOrganization(organizationId).chain(list -> revokeAll(list, reason, now));
+    /** {@link #userDeleted} for a whole organization: its tombstone, then every ticket of it. */
+    public Uni<Integer> organizationDeleted(String organizationId, Instant now) {
+        return tombstones.buryOrganization(organizationId, now)
+                .chain(() -> repository.lockUnrevokedOfOrganization(organizationId))
+                .chain(list -> revokeAll(list, RevokeReason.ORGANIZATION_DELETED, now));
     }
+
 
     /**
      * Issues a new credential for the ticket; the current one keeps working for {@code graceSeconds} (or less, if a
@@ -171,7 +217,8 @@ public class TicketService {
         return events.revoked(ticket, null, now, reason);
     }
 
-    private Uni<Integer> revokeAll(List<TicketEntity> tickets, RevokeReason reason, Instant now) {
+    /** Revokes tickets locked in the caller's transaction, each unless it is already revoked; returns how many. */
+    public Uni<Integer> revokeAll(List<TicketEntity> tickets, RevokeReason reason, Instant now) {
         Uni<Void> chain = Uni.createFrom().voidItem();
         for (TicketEntity ticket : tickets) {
             chain = chain.chain(() -> revoke(ticket, reason, now));
@@ -192,21 +239,6 @@ public class TicketService {
 
     private static Uni<TicketEntity> found(Uni<TicketEntity> ticket) {
         return ticket.onItem().ifNull().failWith(() -> new NotFound("Ticket not found."));
-    }
-
-    private Instant validExpiry(Instant requested, Instant now) {
-        Instant latest = now.plus(config.maxValidity());
-        if (requested == null) {
-            return latest;
-        }
-        if (!requested.isAfter(now)) {
-            throw InvalidInput.of("expiresAt", "expiresAt must be in the future.");
-        }
-        if (requested.isAfter(latest)) {
-            throw InvalidInput.of("expiresAt",
-                    "expiresAt must be at most " + config.maxValidity().toDays() + " days from now.");
-        }
-        return requested;
     }
 
     private static CredentialEntity newCredential(String ticketId, String token, String secret, Instant now) {

@@ -1,19 +1,25 @@
 package com.onecloud.ticket.bootstrap;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.not;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 
 import com.onecloud.access.Api;
 import com.onecloud.access.credential.CredentialHash;
@@ -25,16 +31,21 @@ import com.onecloud.ticket.support.Callers;
 import com.onecloud.ticket.support.Callers.Caller;
 import com.onecloud.ticket.support.Db;
 import com.onecloud.ticket.support.IssuedCredentials;
+import com.onecloud.ticket.support.TopicReader;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 
-/** The bootstrap SUPERUSER ticket from configuration, and the SUPERUSER ticket routes. */
+/**
+ * The bootstrap SUPERUSER ticket from configuration, and the SUPERUSER ticket routes. The configuration changes last,
+ * since the first configuration's credential is revoked then.
+ */
 @QuarkusTest
 @QuarkusTestResource(TicketDatabase.class)
 @QuarkusTestResource(EmbeddedKafkaResource.class)
 @QuarkusTestResource(AuthServiceDouble.class)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class BootstrapSuperuserTest {
 
     @Inject
@@ -47,6 +58,7 @@ class BootstrapSuperuserTest {
     String secret;
 
     @Test
+    @Order(1)
     void theBootstrapTicketExistsOnceWithOnlyHashes() {
         IssuedCredentials.remember(token, secret);
         String credentialId = TokenFormat.credentialId(token).orElseThrow();
@@ -74,6 +86,7 @@ class BootstrapSuperuserTest {
     }
 
     @Test
+    @Order(2)
     void superuserTicketsAreManagedBySuperusersOnly() {
         Caller root = Callers.superuser(Api.TICKETS);
         JsonPath created = root.json().contentType("application/json")
@@ -110,5 +123,56 @@ class BootstrapSuperuserTest {
         root.json().delete("/api/admin/v1/tickets/" + id).then().statusCode(204);
         root.json().delete("/api/admin/v1/tickets/" + id).then().statusCode(204);
         root.json().get("/api/admin/v1/tickets/" + id).then().statusCode(200).body("status", equalTo("REVOKED"));
+    }
+
+    /** A start with another token and secret (a changed Kubernetes Secret) retires the previous credential. */
+    @Test
+    @Order(3)
+    void aChangedConfigurationRevokesThePreviousBootstrapCredential() {
+        String previous = ticketOf(TokenFormat.credentialId(token).orElseThrow());
+        String newToken = TokenFormat.newToken(TokenFormat.newId());
+        String newSecret = TokenFormat.newSecret();
+        IssuedCredentials.remember(newToken, newSecret);
+        String newCredential = TokenFormat.credentialId(newToken).orElseThrow();
+
+        try (TopicReader topic = new TopicReader("ticket-events")) {
+            assertThat(bootstrap.ensure(Optional.of(newToken), Optional.of(newSecret))).isTrue();
+            assertThat(Db.rows("SELECT revoke_reason FROM ticket WHERE id = ? AND revoked_at IS NOT NULL", previous))
+                    .containsExactly(Map.of("revoke_reason", "BOOTSTRAP_REPLACED"));
+            assertThat(topic.await(e -> e.type().equals("onecloud.ticket.revoked.v1") && previous.equals(e.key()), 1,
+                    Duration.ofSeconds(20))).singleElement()
+                    .satisfies(e -> assertThat(e.data().path("reason").asText()).isEqualTo("BOOTSTRAP_REPLACED"));
+        }
+        assertThat(Db.rows("SELECT credential_id, revoked FROM auth_v1.credential WHERE kind = 'SUPERUSER' "
+                + "AND credential_id IN (?, ?)", TokenFormat.credentialId(token).orElseThrow(), newCredential))
+                .containsExactlyInAnyOrder(Map.of("credential_id", TokenFormat.credentialId(token).orElseThrow(),
+                        "revoked", true), Map.of("credential_id", newCredential, "revoked", false));
+        String current = ticketOf(newCredential);
+        assertThat(Db.rows("SELECT name, apis FROM ticket WHERE id = ? AND bootstrap", current))
+                .containsExactly(Map.of("name", "bootstrap", "apis", "USERS,TICKETS"));
+
+        // Restarts with the new configuration change nothing.
+        assertThat(bootstrap.ensure(Optional.of(newToken), Optional.of(newSecret))).isFalse();
+        assertThat(Db.rows("SELECT id FROM ticket WHERE bootstrap AND revoked_at IS NULL"))
+                .containsExactly(Map.of("id", current));
+
+        // Only the secret changed: the token still names the current credential, which no secret can change. The
+        // current one is revoked all the same, and the start fails, saying what to do.
+        String changedSecret = TokenFormat.newSecret();
+        IssuedCredentials.remember(null, changedSecret);
+        assertThatThrownBy(() -> bootstrap.ensure(Optional.of(newToken), Optional.of(changedSecret)))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("needs a new token too")
+                .hasMessageNotContaining(changedSecret).hasMessageNotContaining(newToken);
+        assertThat(Db.count("SELECT count(*) FROM ticket WHERE bootstrap AND revoked_at IS NULL")).isZero();
+
+        // The first configuration again: a revoked credential stays revoked.
+        assertThat(bootstrap.ensure(Optional.of(token), Optional.of(secret))).isFalse();
+        assertThat(Db.count("SELECT count(*) FROM auth_v1.credential WHERE kind = 'SUPERUSER' AND NOT revoked "
+                + "AND credential_id IN (?, ?)", TokenFormat.credentialId(token).orElseThrow(), newCredential))
+                .isZero();
+    }
+
+    private static String ticketOf(String credentialId) {
+        return (String) Db.rows("SELECT ticket_id FROM credential WHERE id = ?", credentialId).get(0).get("ticket_id");
     }
 }

@@ -33,7 +33,10 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 
-/** resource-service's directory events revoke the tickets of a deleted user or organization, exactly once. */
+/**
+ * resource-service's directory events revoke the tickets of a deleted user or organization, exactly once, and leave its
+ * tombstone.
+ */
 @QuarkusTest
 @QuarkusTestResource(TicketDatabase.class)
 @QuarkusTestResource(EmbeddedKafkaResource.class)
@@ -108,6 +111,8 @@ class DirectoryEventsTest {
         assertThat(Db.rows("SELECT revoke_reason FROM ticket WHERE id IN (?, ?)", first, second))
                 .extracting(r -> r.get("revoke_reason")).containsOnly("USER_DELETED");
         assertThat(Db.count("SELECT count(*) FROM processed_event WHERE id = ?", eventId)).isEqualTo(1);
+        assertThat(Db.count("SELECT count(*) FROM deleted_user WHERE organization_id = ? AND user_id = 'dave'", org))
+                .as("the tombstone").isEqualTo(1);
 
         // The same event again (at-least-once delivery): nothing new.
         publish(org, deleted);
@@ -151,6 +156,8 @@ class DirectoryEventsTest {
         awaitStatus(application, "REVOKED");
         assertThat(Db.rows("SELECT revoke_reason FROM ticket WHERE organization_id = ?", org))
                 .extracting(r -> r.get("revoke_reason")).containsOnly("ORGANIZATION_DELETED");
+        assertThat(Db.count("SELECT count(*) FROM deleted_organization WHERE organization_id = ?", org))
+                .as("the tombstone").isEqualTo(1);
         try (TopicReader topic = new TopicReader("ticket-events")) {
             assertThat(topic.await(e -> e.type().equals("onecloud.ticket.revoked.v1")
                     && (user.equals(e.key()) || application.equals(e.key())), 2, TIMEOUT))

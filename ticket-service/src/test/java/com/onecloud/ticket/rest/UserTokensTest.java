@@ -8,6 +8,9 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.not;
 
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 
@@ -81,6 +84,39 @@ class UserTokensTest {
         gina.json().delete(BASE + "/" + id).then().statusCode(204);
         gina.json().delete(BASE + "/" + id).then().statusCode(204);
         gina.json().get(BASE + "/" + id).then().statusCode(200).body("status", equalTo("REVOKED"));
+    }
+
+    @Test
+    void aTokenNeverOutlivesTheCredentialThatMadeIt() {
+        String org = Callers.newOrganization();
+        // E.g. an OpenID Connect JWT valid for five more minutes.
+        Instant end = Instant.now().plus(5, ChronoUnit.MINUTES).truncatedTo(ChronoUnit.SECONDS);
+        Caller kim = Callers.user(org, "kim", end, Api.CONTACTS);
+
+        // Without expiresAt: it ends with the presenting credential, not after the default year.
+        JsonPath made = kim.json().contentType("application/json")
+                .body(Map.of("name", "default", "apis", List.of("CONTACTS"))).post(BASE)
+                .then().statusCode(201).extract().jsonPath();
+        IssuedCredentials.remember(made.getString("token"), null);
+        assertThat(Instant.parse(made.getString("expiresAt"))).isEqualTo(end);
+        assertThat(Db.rows("SELECT expires_at FROM auth_v1.credential WHERE ticket_id = ?", made.getString("id")))
+                .extracting(row -> ((Timestamp) row.get("expires_at")).toInstant()).containsExactly(end);
+
+        // Asking for more than the presenting credential has is refused, and nothing is issued.
+        kim.json().contentType("application/json").body(Map.of("name", "greedy", "apis", List.of("CONTACTS"),
+                "expiresAt", end.plus(1, ChronoUnit.HOURS).toString())).post(BASE)
+                .then().statusCode(400).body("validationResult.field", contains("expiresAt"))
+                .body("validationResult.message", contains("expiresAt must not be later than the end of the "
+                        + "presenting credential, " + end + "."));
+        // Within it is granted as asked.
+        Instant sooner = end.minus(1, ChronoUnit.MINUTES);
+        JsonPath shorter = kim.json().contentType("application/json").body(Map.of("name", "sooner",
+                "apis", List.of("CONTACTS"), "expiresAt", sooner.toString())).post(BASE)
+                .then().statusCode(201).extract().jsonPath();
+        IssuedCredentials.remember(shorter.getString("token"), null);
+        assertThat(Instant.parse(shorter.getString("expiresAt"))).isEqualTo(sooner);
+        assertThat(Db.count("SELECT count(*) FROM ticket WHERE organization_id = ? AND user_id = 'kim'", org))
+                .isEqualTo(2);
     }
 
     @Test

@@ -33,6 +33,7 @@ class NewTicketTest {
         assertThat(application.kind()).isEqualTo(PrincipalKind.APPLICATION);
         assertThat(application.userId()).isNull();
         assertThat(application.organizationId()).isEqualTo("org-1");
+        assertThat(application.sourceEnd()).as("an administrator's ticket derives from no credential").isNull();
     }
 
     @Test
@@ -78,8 +79,9 @@ class NewTicketTest {
     @Test
     void aUsersOwnTokenGetsOnlyApisThePresentingTokenHas() {
         NewTicket own = NewTicket.ownToken(GINA, draft(null, null, "CONTACTS"));
+        // Bounded by the presenting credential's end (Validity decides against it).
         assertThat(own).isEqualTo(new NewTicket("org-1", PrincipalKind.USER, "gina", "laptop", Set.of(Api.CONTACTS),
-                EXPIRES));
+                EXPIRES, GINA.expiresAt()));
         assertThat(NewTicket.ownToken(GINA, draft(null, null, "USERS", "CONTACTS")).apis())
                 .containsExactlyInAnyOrder(Api.CONTACTS, Api.USERS);
 

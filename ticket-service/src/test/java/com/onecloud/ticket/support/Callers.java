@@ -36,15 +36,25 @@ public final class Callers {
         return register(PrincipalKind.USER, organizationId, userId, apis);
     }
 
+    /** A USER whose credential ends at {@code expiresAt}, as a short-lived OpenID Connect JWT would. */
+    public static Caller user(String organizationId, String userId, Instant expiresAt, Api... apis) {
+        return register(PrincipalKind.USER, organizationId, userId, expiresAt, apis);
+    }
+
     public static String newOrganization() {
         return "org-" + TokenFormat.newId();
     }
 
     private static Caller register(PrincipalKind kind, String organizationId, String userId, Api... apis) {
+        return register(kind, organizationId, userId, Instant.now().plus(1, ChronoUnit.DAYS), apis);
+    }
+
+    private static Caller register(PrincipalKind kind, String organizationId, String userId, Instant expiresAt,
+            Api... apis) {
         String token = TokenFormat.newToken(TokenFormat.newId());
         String secret = kind == PrincipalKind.USER ? null : TokenFormat.newSecret();
         AuthServiceDouble.register(token, secret, new Principal(kind, "test-" + kind, TokenFormat.newId(),
-                organizationId, userId, Set.of(apis), Instant.now().plus(1, ChronoUnit.DAYS)));
+                organizationId, userId, Set.of(apis), expiresAt));
         IssuedCredentials.remember(token, secret);
         return new Caller(token, secret);
     }

@@ -37,7 +37,8 @@ class SchemaMigrationTest {
         postgres = TestPostgres.start("CREATE DATABASE tickets", "CREATE DATABASE resources",
                 "CREATE DATABASE untouched", "CREATE DATABASE tickets_roles", "CREATE DATABASE resources_roles",
                 "CREATE DATABASE tickets_outbox", "CREATE DATABASE resources_outbox",
-                "CREATE DATABASE resources_with_outbox");
+                "CREATE DATABASE resources_with_outbox", "CREATE DATABASE tickets_tombstones",
+                "CREATE DATABASE resources_tombstones");
     }
 
     @AfterAll
@@ -151,6 +152,45 @@ class SchemaMigrationTest {
             assertThatThrownBy(() -> s.execute("DELETE FROM " + OUTBOX_HISTORY))
                     .hasMessageContaining("permission denied");
             assertThat(s.executeUpdate("DELETE FROM outbox_event WHERE false")).as("the outbox's rows").isZero();
+        }
+    }
+
+    @Test
+    void eachServiceMayWriteATombstoneButNeverUndoIt() throws Exception {
+        SchemaMigration.migrate(Schema.TICKET, target("tickets_tombstones"), TICKET_ROLES);
+        try (Connection service = connect("tickets_tombstones", "ticket_service_test", "ticket-service-test-password");
+                Statement s = service.createStatement()) {
+            assertThat(s.executeUpdate("INSERT INTO deleted_user VALUES ('o1', 'u1', now())")).isOne();
+            assertThat(s.executeUpdate("INSERT INTO deleted_organization VALUES ('o1', now())")).isOne();
+            assertThat(s.executeUpdate("INSERT INTO deleted_user VALUES ('o1', 'u1', now()) ON CONFLICT DO NOTHING"))
+                    .as("a second deletion event").isZero();
+            assertThat(strings(s, "SELECT user_id FROM deleted_user WHERE organization_id = 'o1'")).containsExactly("u1");
+            for (String table : new String[] { "deleted_user", "deleted_organization" }) {
+                assertThatThrownBy(() -> s.executeUpdate("DELETE FROM " + table)).as(table)
+                        .hasMessageContaining("permission denied");
+                assertThatThrownBy(() -> s.executeUpdate("UPDATE " + table + " SET organization_id = 'o2'")).as(table)
+                        .hasMessageContaining("permission denied");
+                assertThatThrownBy(() -> s.execute("TRUNCATE " + table)).as(table)
+                        .hasMessageContaining("permission denied");
+            }
+            assertThat(strings(s, "SELECT count(*) FROM ticket WHERE bootstrap")).containsExactly("0");
+        }
+        SchemaMigration.migrate(Schema.RESOURCE, target("resources_tombstones"), RESOURCE_ROLES);
+        try (Connection service = connect("resources_tombstones", "resource_service_test",
+                "resource-service-test-password"); Statement s = service.createStatement()) {
+            s.execute("INSERT INTO organization VALUES ('o1', 'Org', 0, now())");
+            s.execute("INSERT INTO contact (organization_id, owner_user_id, id, first_name, version, created_at) "
+                    + "VALUES ('o1', 'u1', 'c1', 'Before', 0, now())");
+            assertThat(s.executeUpdate("INSERT INTO deleted_user VALUES ('o1', 'u1', now())")).isOne();
+            assertThatThrownBy(() -> s.execute("INSERT INTO contact (organization_id, owner_user_id, id, first_name, "
+                    + "version, created_at) VALUES ('o1', 'u1', 'c2', 'After', 0, now())"))
+                    .as("a contact of a deleted user").hasMessageContaining("the owner of the contact was deleted");
+            assertThat(s.executeUpdate("INSERT INTO contact (organization_id, owner_user_id, id, first_name, version, "
+                    + "created_at) VALUES ('o1', 'u2', 'c3', 'Other', 0, now())")).as("another user's").isOne();
+            assertThatThrownBy(() -> s.executeUpdate("DELETE FROM deleted_user"))
+                    .hasMessageContaining("permission denied");
+            assertThatThrownBy(() -> s.executeUpdate("UPDATE deleted_user SET user_id = 'u3'"))
+                    .hasMessageContaining("permission denied");
         }
     }
 
