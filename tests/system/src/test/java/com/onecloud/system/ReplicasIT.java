@@ -4,6 +4,7 @@ import static com.onecloud.system.Clients.app;
 import static com.onecloud.system.Clients.platform;
 import static com.onecloud.system.Clients.user;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -18,9 +19,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.function.IntSupplier;
 
@@ -32,6 +35,7 @@ import com.onecloud.platform.Platform;
 import com.onecloud.system.Clients.AppTicket;
 import com.onecloud.system.Clients.UserToken;
 
+import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 
 /**
@@ -166,6 +170,59 @@ class ReplicasIT {
      * event makes ticket-service revoke the token. Reports each step's time since the delete call returned, then
      * returns the ms from that revocation (the time ticket-service gave it) to each replica's first refusal.
      */
+    @Test
+    void tokensIssuedWhileTheirUserIsDeletedAreAllRevokedAndRefusedByEveryReplica() throws Exception {
+        String userId = Clients.newUser(admin, org, "Carl", "Concurrent", "carl-" + UUID.randomUUID() + "@example.com");
+        List<UserToken> issued = new CopyOnWriteArrayList<>();
+        AtomicInteger refusedIssues = new AtomicInteger();
+        ExecutorService issuing = Executors.newSingleThreadExecutor();
+        try {
+            // Issue tokens for the user through both ticket-service replicas, without pause, until the deletion is
+            // final: then ticket-service answers 404, as for a user that never existed.
+            Future<?> issuer = issuing.submit(() -> {
+                Instant giveUp = Instant.now().plus(GIVE_UP);
+                for (int i = 0; refusedIssues.get() == 0 && Instant.now().isBefore(giveUp); i++) {
+                    Response r = app(replica(Platform.TICKET, 1 + i % 2), admin).contentType("application/json")
+                            .body(Map.of("name", "racing-" + i, "kind", "USER", "userId", userId,
+                                    "apis", List.of("CONTACTS")))
+                            .post("/api/admin/v1/organizations/" + org + "/tickets");
+                    if (r.statusCode() == 201) {
+                        UserToken token = new UserToken(r.jsonPath().getString("id"), r.jsonPath().getString("token"));
+                        Clients.ISSUED.add(token.token());
+                        issued.add(token);
+                    } else {
+                        assertThat(r.statusCode()).as("issue for a deleted user").isEqualTo(404);
+                        refusedIssues.incrementAndGet();
+                    }
+                }
+                return null;
+            });
+            await().atMost(GIVE_UP).until(() -> !issued.isEmpty());
+            app(replica(Platform.RESOURCE, 1), admin).delete("/api/admin/v1/organizations/" + org + "/users/" + userId)
+                    .then().statusCode(204);
+            issuer.get();
+        } finally {
+            issuing.shutdownNow();
+        }
+        assertThat(refusedIssues.get()).as("issuing stopped once the deletion was final").isPositive();
+
+        // Every token, those issued while the deletion ran included, is revoked, and refused by every replica.
+        for (UserToken token : issued) {
+            await().atMost(GIVE_UP).untilAsserted(() -> assertThat(app(replica(Platform.TICKET, 2), admin)
+                    .get("/api/admin/v1/organizations/" + org + "/tickets/" + token.ticketId())
+                    .jsonPath().getString("status")).as(token.ticketId()).isEqualTo("REVOKED"));
+        }
+        Thread.sleep(BOUND.toMillis());
+        for (UserToken token : issued) {
+            for (Probe probe : probes(token)) {
+                assertThat(probe.status().getAsInt()).as(probe.replica() + " refuses " + token.ticketId())
+                        .isEqualTo(401);
+            }
+        }
+        report("Tokens issued while their user was deleted: " + issued.size() + " issued, all revoked and refused"
+                + " by every replica; issues after the deletion refused", Map.of());
+    }
+
     private static Map<String, Long> userDeletion(String what) throws Exception {
         String userId = Clients.newUser(admin, org, "Dana", "Deleted", "dana-" + UUID.randomUUID() + "@example.com");
         UserToken token = Clients.newUserToken(admin, org, userId, "CONTACTS");
