@@ -164,9 +164,12 @@ public class VerifiedCredentialCache implements RevocableCache {
         return invalidate(keysByTicket.removeAll(ticketId));
     }
 
-    /** Removes every entry of the ticket, to be read again with each credential's new end; returns how many. */
+    /**
+     * Removes every entry of the ticket, to be read again with each credential's new end from the view, which has it
+     * as soon as the rotation committed; returns how many.
+     */
     @Override
-    public int refreshTicket(String ticketId) {
+    public int rotated(String ticketId, String currentCredentialId, Instant othersEndAt) {
         return revokeTicket(ticketId);
     }
 

@@ -114,7 +114,7 @@ class VerifiedCredentialCacheTest {
         cache.put("old", "C1", principal("T1", now.plusSeconds(3600)), cache.lookupStarted(), now);
         long started = cache.lookupStarted();
         advance(Duration.ofMillis(10));
-        assertThat(cache.refreshTicket("T1")).isEqualTo(1);
+        assertThat(cache.rotated("T1", "C2", now.plusSeconds(60))).isEqualTo(1);
         assertThat(cache.get("old")).as("read again, with the end the rotation gave it").isEmpty();
         assertThat(cache.put("old", "C1", principal("T1", now.plusSeconds(3600)), started, now))
                 .as("looked up before the rotation").isZero();

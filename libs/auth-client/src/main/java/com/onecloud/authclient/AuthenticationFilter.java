@@ -101,7 +101,7 @@ public class AuthenticationFilter implements AccessEnforcer {
     private Uni<Void> act(Decision decision) {
         return switch (decision.outcome()) {
             case ALLOW -> {
-                if (cache.isRevoked(decision.principal())) {
+                if (cache.refuses(decision.principal())) {
                     yield Uni.createFrom().failure(
                             new Unauthenticated("The credential is not valid.", Challenges.INVALID_TOKEN));
                 }

@@ -37,10 +37,16 @@ public class DecisionCache implements RevocableCache {
     record Entry(Decision decision, long createdAtNanos, long expiresAtNanos) {
     }
 
+    /** A recent rotation of a ticket: credentials other than {@code current} end at {@code othersEndAt}. */
+    private record Rotation(String current, Instant othersEndAt) {
+    }
+
     private final Cache<String, Entry> entries;
     private final KeysByTicket keysByTicket = new KeysByTicket();
     /** "ticket:<id>" or "credential:<id>", revoked within the maximum age. */
     private final Cache<String, Boolean> revoked;
+    /** Ticket id → its rotation, within the maximum age. */
+    private final Cache<String, Rotation> rotations;
     /** How many times the cache was cleared: a decision asked for before a clear is not cached after it. */
     private final AtomicLong clears = new AtomicLong();
     private final long maxAgeNanos;
@@ -68,6 +74,8 @@ public class DecisionCache implements RevocableCache {
                 })
                 .build();
         this.revoked = Caffeine.newBuilder().maximumSize(config.cacheMaxSize())
+                .expireAfterWrite(config.cacheMaxAge()).build();
+        this.rotations = Caffeine.newBuilder().maximumSize(config.cacheMaxSize())
                 .expireAfterWrite(config.cacheMaxAge()).build();
     }
 
@@ -99,8 +107,9 @@ public class DecisionCache implements RevocableCache {
         }
         Principal principal = decision.principal();
         long ttl = Math.min(maxAgeNanos, Duration.ofSeconds(decision.cacheSeconds()).toNanos());
-        if (principal.expiresAt() != null) {
-            ttl = Math.min(ttl, Duration.between(Instant.now(), principal.expiresAt()).toNanos());
+        Instant end = endOf(principal);
+        if (end != null) {
+            ttl = Math.min(ttl, Duration.between(Instant.now(), end).toNanos());
         }
         if (ttl <= 0) {
             return;
@@ -140,10 +149,25 @@ public class DecisionCache implements RevocableCache {
         }));
     }
 
-    /** The ticket's credentials changed: its decisions are asked for again, to learn each credential's new end. */
+    /**
+     * The ticket's decisions are asked for again, and none on a replaced credential is kept past the grace's end:
+     * auth-service may still answer for it with the ticket's whole lifetime until it has heard of the rotation itself.
+     */
     @Override
-    public int refreshTicket(String ticketId) {
+    public int rotated(String ticketId, String currentCredentialId, Instant othersEndAt) {
+        if (currentCredentialId != null && othersEndAt != null) {
+            rotations.put(ticketId, new Rotation(currentCredentialId, othersEndAt));
+        }
         return evict(keysByTicket.removeAll(ticketId));
+    }
+
+    /**
+     * Whether an ALLOW for this principal must be refused: its ticket or credential was revoked, or its credential was
+     * replaced by a rotation whose grace has ended.
+     */
+    public boolean refuses(Principal principal) {
+        Instant end = endOf(principal);
+        return isRevoked(principal) || end != null && !end.isAfter(Instant.now());
     }
 
     /** Whether this replica saw the principal's ticket or credential revoked. */
@@ -161,6 +185,16 @@ public class DecisionCache implements RevocableCache {
         entries.invalidateAll();
         keysByTicket.clear();
         return dropped;
+    }
+
+    /** The credential's end: its own, or a recent rotation's grace end if that is earlier and it was replaced. */
+    private Instant endOf(Principal principal) {
+        Rotation rotation = principal.ticketId() == null ? null : rotations.getIfPresent(principal.ticketId());
+        if (rotation == null || rotation.current().equals(principal.credentialId())) {
+            return principal.expiresAt();
+        }
+        return principal.expiresAt() == null || rotation.othersEndAt().isBefore(principal.expiresAt())
+                ? rotation.othersEndAt() : principal.expiresAt();
     }
 
     private int evict(List<String> keys) {

@@ -1,6 +1,7 @@
 package com.onecloud.authclient;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -96,12 +97,22 @@ class DecisionCacheTest {
     }
 
     @Test
-    void aRotationDropsTheTicketsDecisionsWithoutRefusingNewOnes() {
-        put("k1", allow("t1", null));
-        assertThat(cache.refreshTicket("t1")).isEqualTo(1);
-        assertThat(cache.get("k1")).isNull();
-        put("k1", allow("t1", Instant.now().plusSeconds(5)));
-        assertThat(cache.get("k1")).isNotNull();
+    void aRotationDropsTheTicketsDecisionsAndKeepsNoneOnAReplacedCredentialPastTheGracesEnd() {
+        put("old", allow("t1", "c-old", null));
+        Instant graceEnd = Instant.now().plusMillis(300);
+        assertThat(cache.rotated("t1", "c-new", graceEnd)).isEqualTo(1);
+        assertThat(cache.get("old")).isNull();
+
+        // auth-service, not yet aware of the rotation, answers for the old credential with the ticket's lifetime.
+        put("old", allow("t1", "c-old", Instant.now().plusSeconds(3600)));
+        put("new", allow("t1", "c-new", Instant.now().plusSeconds(3600)));
+        assertThat(cache.get("old")).as("kept during the grace").isNotNull();
+        assertThat(cache.refuses(allow("t1", "c-old", null).principal())).isFalse();
+        await().atMost(Duration.ofSeconds(2)).until(() -> cache.get("old") == null);
+        assertThat(cache.refuses(allow("t1", "c-old", Instant.now().plusSeconds(3600)).principal()))
+                .as("a late ALLOW after the grace's end is not trusted").isTrue();
+        assertThat(cache.get("new")).isNotNull();
+        assertThat(cache.refuses(allow("t1", "c-new", null).principal())).isFalse();
     }
 
     @Test

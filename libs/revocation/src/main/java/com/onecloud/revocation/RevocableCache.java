@@ -1,5 +1,7 @@
 package com.onecloud.revocation;
 
+import java.time.Instant;
+
 /**
  * The eviction contract of every cache of verified credentials or of decisions made on them. The
  * {@link RevocationFeed} calls these on its own thread, in event order; each is idempotent (delivery is at least
@@ -15,10 +17,12 @@ public interface RevocableCache {
     int revokeCredential(String ticketId, String credentialId);
 
     /**
-     * The ticket's credentials changed (a rotation gave the old ones an end): drops its entries without refusing new
-     * ones, so that each credential's new end is read again; returns how many were dropped.
+     * The ticket was rotated: {@code currentCredentialId} is its new credential, and every other one ends at
+     * {@code othersEndAt} (the grace's end). Drops the ticket's entries without refusing new ones, and never keeps an
+     * entry of another credential past that end, even one verified by a source that has not heard of the rotation
+     * yet; returns how many were dropped.
      */
-    int refreshTicket(String ticketId);
+    int rotated(String ticketId, String currentCredentialId, Instant othersEndAt);
 
     /** Revocations may have been missed (the feed's position was set anew): drops everything; returns how many. */
     long clear();

@@ -59,7 +59,8 @@ public class RevocationFeed implements EventListener {
     @Override
     public void handle(CloudEvent<?> event) {
         if (event.data() instanceof TicketRotated rotated && rotated.ticketId() != null) {
-            int dropped = caches.stream().mapToInt(cache -> cache.refreshTicket(rotated.ticketId())).sum();
+            int dropped = caches.stream().mapToInt(cache -> cache.rotated(rotated.ticketId(), rotated.credentialId(),
+                    rotated.graceEndsAt())).sum();
             LOG.debugf("Rotation event %s: ticket %s, %d cached entries dropped", event.id(), rotated.ticketId(), dropped);
             return;
         }

@@ -42,8 +42,8 @@ class RevocationFeedTest {
     void aRotationRefreshesTheTicketInEveryCache() {
         feed.handle(event(Topics.TICKET_ROTATED, new TicketRotated("t1", "c-new", "o1", null, "APPLICATION",
                 Instant.now(), Instant.now().plusSeconds(60))));
-        assertThat(first.calls).containsExactly("refresh t1");
-        assertThat(second.calls).containsExactly("refresh t1");
+        assertThat(first.calls).containsExactly("rotated t1 c-new true");
+        assertThat(second.calls).containsExactly("rotated t1 c-new true");
     }
 
     @Test
@@ -92,8 +92,8 @@ class RevocationFeedTest {
         }
 
         @Override
-        public int refreshTicket(String ticketId) {
-            calls.add("refresh " + ticketId);
+        public int rotated(String ticketId, String currentCredentialId, Instant othersEndAt) {
+            calls.add("rotated " + ticketId + " " + currentCredentialId + " " + (othersEndAt != null));
             return 1;
         }
 
