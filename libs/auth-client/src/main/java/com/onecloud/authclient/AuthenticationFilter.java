@@ -88,23 +88,24 @@ public class AuthenticationFilter implements AccessEnforcer {
     /**
      * Asks auth-service; requests missing the cache with the same key at the same time share the call, unless the
      * cache was cleared in between. A decision asked for before the cache was cleared (its revocation feed lost its
-     * position, so a revocation may have been missed) is neither cached nor used: it is asked for again.
+     * position, so a revocation may have been missed) is neither cached nor used: it is asked for again. An ALLOW for a
+     * credential this replica knows to be revoked or ended is refused; a cached one needs no such check, since the
+     * cache never keeps one past its revocation or end.
      */
     private Uni<Decision> decide(String key, DecisionRequest ask) {
         long epoch = cache.epoch();
         return inFlight.share(key + "@" + epoch, () -> client.decide(ask).invoke(d -> cache.put(key, d, epoch)))
                 .onFailure().transform(this::unavailable)
                 .chain(decision -> cache.epoch() == epoch ? Uni.createFrom().item(decision)
-                        : client.decide(ask).onFailure().transform(this::unavailable));
+                        : client.decide(ask).onFailure().transform(this::unavailable))
+                .map(decision -> decision.outcome() == Decision.Outcome.ALLOW && cache.refuses(decision.principal())
+                        ? Decision.refuse(Decision.Outcome.UNAUTHENTICATED, "invalid_token", "The credential is not valid.", 0)
+                        : decision);
     }
 
     private Uni<Void> act(Decision decision) {
         return switch (decision.outcome()) {
             case ALLOW -> {
-                if (cache.refuses(decision.principal())) {
-                    yield Uni.createFrom().failure(
-                            new Unauthenticated("The credential is not valid.", Challenges.INVALID_TOKEN));
-                }
                 caller.authenticatedAs(decision.principal());
                 yield Uni.createFrom().voidItem();
             }
