@@ -112,6 +112,9 @@ public class DecisionService {
             // Malformed, truncated or a wrong checksum: refused without touching the database.
             return invalidToken(INVALID_TOKEN);
         }
+        if (request.fresh()) {
+            return null;
+        }
         Optional<VerifiedCredentialCache.Hit> hit = cache.get(VerifiedCredentialCache.keyOf(presented));
         if (hit.isEmpty()) {
             return null;

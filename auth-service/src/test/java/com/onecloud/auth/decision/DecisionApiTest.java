@@ -1,6 +1,7 @@
 package com.onecloud.auth.decision;
 
 import static com.onecloud.auth.support.Decisions.decide;
+import static com.onecloud.auth.support.Decisions.decideFresh;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -126,6 +127,19 @@ class DecisionApiTest extends DecisionTestBase {
         Issued app = Tickets.issue(PrincipalKind.APPLICATION, ALL);
         assertInvalidToken(decide(Issued.basic(app.token(), TokenFormat.newSecret()), Audience.ADMIN_API, Api.USERS),
                 app.token());
+    }
+
+    @Test
+    void aFreshRequestIsAnsweredFromTheStoreNotFromACachedVerification() {
+        Issued app = Tickets.issue(PrincipalKind.APPLICATION, ALL);
+        decide(app.basic(), Audience.ADMIN_API, Api.USERS).statusCode(200).body("outcome", equalTo("ALLOW"));
+        // Revoked with no event, as while the broker is away: the cached verification still answers ALLOW.
+        Tickets.revokeInDatabase(app.ticketId());
+        decide(app.basic(), Audience.ADMIN_API, Api.USERS).statusCode(200).body("outcome", equalTo("ALLOW"));
+
+        long before = store.lookups();
+        assertInvalidToken(decideFresh(app.basic(), Audience.ADMIN_API, Api.USERS), app.token());
+        assertThat(store.lookups()).as("looked up in the store").isEqualTo(before + 1);
     }
 
     @Test

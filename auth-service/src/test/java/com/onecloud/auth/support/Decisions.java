@@ -20,7 +20,18 @@ public final class Decisions {
     }
 
     public static ValidatableResponse decide(String authorization, String queryToken, Audience audience, Api api) {
+        return decide(authorization, queryToken, audience, api, false);
+    }
+
+    /** A request whose answer must rest on the credential store, as a caller out of touch with the broker asks. */
+    public static ValidatableResponse decideFresh(String authorization, Audience audience, Api api) {
+        return decide(authorization, null, audience, api, true);
+    }
+
+    private static ValidatableResponse decide(String authorization, String queryToken, Audience audience, Api api,
+            boolean fresh) {
         Map<String, Object> body = new HashMap<>();
+        body.put("fresh", fresh);
         body.put("authorization", authorization);
         body.put("queryToken", queryToken);
         body.put("audience", audience);

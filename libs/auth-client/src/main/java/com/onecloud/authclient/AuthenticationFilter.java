@@ -34,6 +34,8 @@ import io.vertx.core.http.HttpServerRequest;
 public class AuthenticationFilter implements AccessEnforcer {
 
     private static final Logger LOG = Logger.getLogger(AuthenticationFilter.class);
+    private static final Decision NOT_VALID = Decision.refuse(Decision.Outcome.UNAUTHENTICATED, "invalid_token",
+            "The credential is not valid.", 0);
 
     private final DecisionClient client;
     private final DecisionCache cache;
@@ -59,7 +61,8 @@ public class AuthenticationFilter implements AccessEnforcer {
         }
         if (!(access instanceof EndpointAccess.Guarded guarded)) {
             // DenyByDefault keeps such a service from starting; should one run anyway, nothing is served.
-            return Uni.createFrom().failure(new Forbidden("This endpoint is not served.", Challenges.INSUFFICIENT_SCOPE));
+            return Uni.createFrom()
+                    .failure(new Forbidden("This endpoint is not served.", Challenges.INSUFFICIENT_SCOPE));
         }
         Audience audience = guarded.protection().audience();
         Api api = guarded.protection().api().length == 0 ? null : guarded.protection().api()[0];
@@ -81,26 +84,27 @@ public class AuthenticationFilter implements AccessEnforcer {
         if (local != null) {
             return act(local);
         }
-        DecisionRequest ask = new DecisionRequest(authorization, queryToken, audience, api);
+        DecisionRequest ask = new DecisionRequest(authorization, queryToken, audience, api, !cache.isFeedCurrent());
         return decide(key, ask).chain(this::act);
     }
 
     /**
      * Asks auth-service; requests missing the cache with the same key at the same time share the call, unless the
-     * cache was cleared in between. A decision asked for before the cache was cleared (its revocation feed lost its
+     * cache was cleared in between, and a fresh request (see {@link DecisionCache#isFeedCurrent()}) never joins one that
+     * auth-service may answer from its cache. A decision asked for before the cache was cleared (its revocation feed lost its
      * position, so a revocation may have been missed) is neither cached nor used: it is asked for again. An ALLOW for a
      * credential this replica knows to be revoked or ended is refused; a cached one needs no such check, since the
      * cache never keeps one past its revocation or end.
      */
     private Uni<Decision> decide(String key, DecisionRequest ask) {
         long epoch = cache.epoch();
-        return inFlight.share(key + "@" + epoch, () -> client.decide(ask).invoke(d -> cache.put(key, d, epoch)))
+        String call = key + "@" + epoch + (ask.fresh() ? "!" : "");
+        return inFlight.share(call, () -> client.decide(ask).invoke(d -> cache.put(key, d, epoch)))
                 .onFailure().transform(this::unavailable)
                 .chain(decision -> cache.epoch() == epoch ? Uni.createFrom().item(decision)
                         : client.decide(ask).onFailure().transform(this::unavailable))
                 .map(decision -> decision.outcome() == Decision.Outcome.ALLOW && cache.refuses(decision.principal())
-                        ? Decision.refuse(Decision.Outcome.UNAUTHENTICATED, "invalid_token", "The credential is not valid.", 0)
-                        : decision);
+                        ? NOT_VALID : decision);
     }
 
     private Uni<Void> act(Decision decision) {

@@ -14,6 +14,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Expiry;
 import com.github.benmanes.caffeine.cache.RemovalCause;
 import com.onecloud.access.Decision;
+import com.onecloud.access.DecisionRequest;
 import com.onecloud.access.Principal;
 import com.onecloud.revocation.KeysByTicket;
 import com.onecloud.revocation.RevocableCache;
@@ -90,6 +91,14 @@ public class DecisionCache implements RevocableCache {
             return null;
         }
         return entry.decision();
+    }
+
+    /**
+     * Whether revocations reach this process now. While not, decisions are asked for {@link DecisionRequest#fresh()}:
+     * auth-service's cached verification may be as unaware of a revocation as this cache.
+     */
+    public boolean isFeedCurrent() {
+        return feedCurrent.getAsBoolean();
     }
 
     /** Changes at every {@link #clear()}; a decision asked for under one epoch is cached only under the same. */

@@ -2,20 +2,21 @@ package com.onecloud.system;
 
 import static com.onecloud.system.Clients.app;
 import static com.onecloud.system.Clients.platform;
-import static com.onecloud.system.Clients.user;
+import static com.onecloud.system.ReplicaProbes.allowedEverywhere;
+import static com.onecloud.system.ReplicaProbes.assertEachWithin;
+import static com.onecloud.system.ReplicaProbes.firstRefusals;
+import static com.onecloud.system.ReplicaProbes.replica;
+import static com.onecloud.system.ReplicaProbes.sinceThen;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -24,8 +25,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Function;
-import java.util.function.IntSupplier;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Order;
@@ -34,9 +33,9 @@ import org.junit.jupiter.api.Test;
 import com.onecloud.platform.Platform;
 import com.onecloud.system.Clients.AppTicket;
 import com.onecloud.system.Clients.UserToken;
+import com.onecloud.system.ReplicaProbes.Probe;
 
 import io.restassured.response.Response;
-import io.restassured.specification.RequestSpecification;
 
 /**
  * Contract §6 in every replica: with several processes of each service, each of which has just allowed the same
@@ -50,20 +49,14 @@ import io.restassured.specification.RequestSpecification;
 class ReplicasIT {
 
     private static final Duration BOUND = Duration.ofSeconds(1);
-    private static final Duration POLL_INTERVAL = Duration.ofMillis(50);
     /** How long a replica is polled before it counts as never refusing (and fails the bound). */
     private static final Duration GIVE_UP = Duration.ofSeconds(15);
     private static final int GRACE_SECONDS = 2;
     /** Several, since the grace's end falls anywhere in the grace-end job's interval. */
     private static final int ROTATIONS = 5;
-    /** ticket-service's {@code onecloud.tickets.grace-check-interval}: how often it retires ended graces. */
 
     private static String org;
     private static AppTicket admin;
-
-    /** One replica's answer to one credential: 200 while it allows the credential, 401 once it refuses it. */
-    private record Probe(String replica, IntSupplier status) {
-    }
 
     @BeforeAll
     static void organization() {
@@ -75,13 +68,13 @@ class ReplicasIT {
     @Test
     void aRevokedUserTokenIsRefusedByEveryReplicaWithinOneSecond() throws Exception {
         UserToken token = Clients.newUserToken(admin, org, "replicas-user-" + UUID.randomUUID(), "CONTACTS");
-        assertEachWithin(revocation("USER token", token.ticketId(), probes(token), 1), BOUND);
+        assertEachWithin(revocation("USER token", token.ticketId(), ReplicaProbes.of(token), 1), BOUND);
     }
 
     @Test
     void aRevokedApplicationTicketIsRefusedByEveryReplicaWithinOneSecond() throws Exception {
         AppTicket ticket = Clients.newApplication(org, "USERS", "TICKETS");
-        assertEachWithin(revocation("APPLICATION ticket", ticket.id(), probes(ticket), 2), BOUND);
+        assertEachWithin(revocation("APPLICATION ticket", ticket.id(), ReplicaProbes.of(org, ticket), 2), BOUND);
     }
 
     /**
@@ -95,7 +88,7 @@ class ReplicasIT {
                 .delete("/api/admin/v1/organizations/" + org + "/tickets/" + ticketId).then().statusCode(204);
         Instant revoked = Instant.now();
 
-        Map<String, Long> millis = sinceThen(revoked, firstRefusals(probes));
+        Map<String, Long> millis = sinceThen(revoked, firstRefusals(probes, GIVE_UP), GIVE_UP);
         Instant announced = Events.published(ticketId, Events.REVOKED, GIVE_UP).sentAt();
         report(what + " revoked through ticket-service replica " + through + ", ms after the revoke call returned:"
                 + " revoked event sent " + Duration.between(revoked, announced).toMillis() + "; each replica's first"
@@ -109,7 +102,7 @@ class ReplicasIT {
         // Under load: other clients keep every replica busy while the rotations run.
         UserToken busy = Clients.newUserToken(admin, org, Clients.newUser(admin, org, "Lou", "Load",
                 "lou-" + UUID.randomUUID() + "@example.com"), "CONTACTS");
-        List<Probe> load = probes(busy);
+        List<Probe> load = ReplicaProbes.of(busy);
         AtomicInteger served = new AtomicInteger();
         ExecutorService clients = Executors.newFixedThreadPool(2);
         try {
@@ -148,7 +141,7 @@ class ReplicasIT {
      */
     private static Map<String, Long> rotationEnd() throws Exception {
         AppTicket old = Clients.newApplication(org, "USERS", "TICKETS");
-        List<Probe> oldProbes = probes(old);
+        List<Probe> oldProbes = ReplicaProbes.of(org, old);
         allowedEverywhere(oldProbes);
 
         AppTicket renewed = Clients.rotate(replica(Platform.TICKET, 2), admin, org, old.id(), GRACE_SECONDS);
@@ -156,13 +149,13 @@ class ReplicasIT {
         // The old credential is polled from now on, through its grace, until each replica refuses it.
         ExecutorService polling = Executors.newSingleThreadExecutor();
         try {
-            Future<Map<String, Instant>> refusals = polling.submit(() -> firstRefusals(oldProbes));
-            List<Probe> newProbes = probes(renewed);
+            Future<Map<String, Instant>> refusals = polling.submit(() -> firstRefusals(oldProbes, GIVE_UP));
+            List<Probe> newProbes = ReplicaProbes.of(org, renewed);
             allowedEverywhere(newProbes);
             Instant graceEnd = Instant.parse(Events.await(old.id(), Events.ROTATED, GIVE_UP)
                     .path("data").path("graceEndsAt").asText());
 
-            Map<String, Long> millis = sinceThen(graceEnd, refusals.get());
+            Map<String, Long> millis = sinceThen(graceEnd, refusals.get(), GIVE_UP);
             Instant announced = Events.published(old.id(), Events.REVOKED, GIVE_UP).sentAt();
             report("Rotation with a grace of " + GRACE_SECONDS + " s through ticket-service replica 2: the grace-end"
                     + " job's revoked event sent " + Duration.between(graceEnd, announced).toMillis() + " ms after the"
@@ -187,11 +180,6 @@ class ReplicasIT {
         assertEachWithin(userDeletion("Deletion"), BOUND);
     }
 
-    /**
-     * Deletes a user whose token every replica has just allowed, through resource-service replica 2; the directory
-     * event makes ticket-service revoke the token. Reports each step's time since the delete call returned, then
-     * returns the ms from that revocation (the time ticket-service gave it) to each replica's first refusal.
-     */
     @Test
     void tokensIssuedWhileTheirUserIsDeletedAreAllRevokedAndRefusedByEveryReplica() throws Exception {
         String userId = Clients.newUser(admin, org, "Carl", "Concurrent", "carl-" + UUID.randomUUID() + "@example.com");
@@ -236,7 +224,7 @@ class ReplicasIT {
         }
         Thread.sleep(BOUND.toMillis());
         for (UserToken token : issued) {
-            for (Probe probe : probes(token)) {
+            for (Probe probe : ReplicaProbes.of(token)) {
                 assertThat(probe.status().getAsInt()).as(probe.replica() + " refuses " + token.ticketId())
                         .isEqualTo(401);
             }
@@ -245,121 +233,36 @@ class ReplicasIT {
                 + " by every replica; issues after the deletion refused", Map.of());
     }
 
+    /**
+     * Deletes a user whose token every replica has just allowed, through resource-service replica 2; the directory
+     * event makes ticket-service revoke the token. Reports each step's time since the delete call returned, then
+     * returns the ms from that revocation (the time ticket-service gave it) to each replica's first refusal.
+     */
     private static Map<String, Long> userDeletion(String what) throws Exception {
         String userId = Clients.newUser(admin, org, "Dana", "Deleted", "dana-" + UUID.randomUUID() + "@example.com");
         UserToken token = Clients.newUserToken(admin, org, userId, "CONTACTS");
-        List<Probe> probes = probes(token);
+        List<Probe> probes = ReplicaProbes.of(token);
         allowedEverywhere(probes);
 
         app(replica(Platform.RESOURCE, 2), admin).delete("/api/admin/v1/organizations/" + org + "/users/" + userId)
                 .then().statusCode(204);
         Instant deleted = Instant.now();
 
-        Map<String, Instant> refusals = firstRefusals(probes);
+        Map<String, Instant> refusals = firstRefusals(probes, GIVE_UP);
         Instant announced = Events.await(Events.DIRECTORY_EVENTS,
                 event -> Events.USER_DELETED.equals(event.path("type").asText())
                         && userId.equals(event.path("data").path("userId").asText()), GIVE_UP).sentAt();
         Events.Published revocation = Events.published(token.ticketId(), Events.REVOKED, GIVE_UP);
         assertThat(revocation.event().path("data").path("reason").asText()).isEqualTo("USER_DELETED");
         Instant revoked = Instant.parse(revocation.event().path("data").path("revokedAt").asText());
-        Map<String, Long> sinceRevocation = sinceThen(revoked, refusals);
+        Map<String, Long> sinceRevocation = sinceThen(revoked, refusals, GIVE_UP);
         report(what + " of a user through resource-service replica 2, ms after the delete call returned: directory"
                 + " event sent " + Duration.between(deleted, announced).toMillis() + ", token revoked by"
                 + " ticket-service " + Duration.between(deleted, revoked).toMillis() + ", revoked event sent "
                 + Duration.between(deleted, revocation.sentAt()).toMillis() + ", each replica's first 401 "
-                + sinceThen(deleted, refusals) + "; ms from the revocation to each replica's first 401",
+                + sinceThen(deleted, refusals, GIVE_UP) + "; ms from the revocation to each replica's first 401",
                 sinceRevocation);
         return sinceRevocation;
-    }
-
-    /** The probes of a USER token: its own tickets at ticket-service, its contacts at resource-service. */
-    private static List<Probe> probes(UserToken token) {
-        return probes(base -> user(base, token.token()), "/api/user/v1/tickets", "/api/user/v1/contacts",
-                "Bearer " + token.token(), "USER_API", "CONTACTS");
-    }
-
-    /** The probes of an APPLICATION ticket: its organization's tickets and users. */
-    private static List<Probe> probes(AppTicket ticket) {
-        String basic = Base64.getEncoder()
-                .encodeToString((ticket.token() + ":" + ticket.secret()).getBytes(StandardCharsets.UTF_8));
-        return probes(base -> app(base, ticket), "/api/admin/v1/organizations/" + org + "/tickets",
-                "/api/admin/v1/organizations/" + org + "/users", "Basic " + basic, "ADMIN_API", "USERS");
-    }
-
-    /** A probe per replica of each service: a GET of the path, and at auth-service a decision on the credential. */
-    private static List<Probe> probes(Function<String, RequestSpecification> as, String ticketPath,
-            String resourcePath, String authorization, String audience, String api) {
-        List<Probe> probes = new ArrayList<>();
-        for (int i = 1; i <= platform().replicas(); i++) {
-            String ticket = replica(Platform.TICKET, i);
-            String resource = replica(Platform.RESOURCE, i);
-            String auth = replica(Platform.AUTH, i);
-            probes.add(new Probe(Platform.TICKET + " " + i, () -> as.apply(ticket).get(ticketPath).statusCode()));
-            probes.add(new Probe(Platform.RESOURCE + " " + i,
-                    () -> as.apply(resource).get(resourcePath).statusCode()));
-            probes.add(new Probe(Platform.AUTH + " " + i, () -> switch (Clients.decision(auth, authorization,
-                    audience, api)) {
-                case "ALLOW" -> 200;
-                case "UNAUTHENTICATED" -> 401;
-                case "FORBIDDEN" -> 403;
-                default -> 400;
-            }));
-        }
-        return probes;
-    }
-
-    private static String replica(String service, int replica) {
-        return platform().urls(service).get(replica - 1);
-    }
-
-    /** Every replica allows the credential now, and so holds the ALLOW decision in its cache. */
-    private static void allowedEverywhere(List<Probe> probes) {
-        for (Probe probe : probes) {
-            assertThat(probe.status().getAsInt()).as(probe.replica() + " allows the credential").isEqualTo(200);
-        }
-    }
-
-    /**
-     * Polls every replica at once, each every {@link #POLL_INTERVAL}, until it answers 401; returns when each did,
-     * in the probes' order (null for a replica that still had not refused after {@link #GIVE_UP}).
-     */
-    private static Map<String, Instant> firstRefusals(List<Probe> probes) throws Exception {
-        Instant giveUp = Instant.now().plus(GIVE_UP);
-        ExecutorService pool = Executors.newFixedThreadPool(probes.size());
-        try {
-            Map<String, Future<Instant>> pending = new LinkedHashMap<>();
-            for (Probe probe : probes) {
-                pending.put(probe.replica(), pool.submit(() -> {
-                    while (Instant.now().isBefore(giveUp)) {
-                        if (probe.status().getAsInt() == 401) {
-                            return Instant.now();
-                        }
-                        Thread.sleep(POLL_INTERVAL.toMillis());
-                    }
-                    return null;
-                }));
-            }
-            Map<String, Instant> refusals = new LinkedHashMap<>();
-            for (Map.Entry<String, Future<Instant>> entry : pending.entrySet()) {
-                refusals.put(entry.getKey(), entry.getValue().get());
-            }
-            return refusals;
-        } finally {
-            pool.shutdownNow();
-        }
-    }
-
-    /** Milliseconds from {@code start} to each refusal; {@link #GIVE_UP} for a replica that never refused. */
-    private static Map<String, Long> sinceThen(Instant start, Map<String, Instant> refusals) {
-        Map<String, Long> millis = new LinkedHashMap<>();
-        refusals.forEach((replica, refused) -> millis.put(replica,
-                refused == null ? GIVE_UP.toMillis() : Duration.between(start, refused).toMillis()));
-        return millis;
-    }
-
-    private static void assertEachWithin(Map<String, Long> millis, Duration bound) {
-        assertThat(millis).as("ms to the first 401, by replica")
-                .allSatisfy((replica, ms) -> assertThat(ms).as(replica).isLessThan(bound.toMillis()));
     }
 
     private static void report(String what, Map<String, Long> millis) throws IOException {
