@@ -10,7 +10,8 @@ public final class EventTypes {
             Topics.TICKET_ROTATED, TicketRotated.class,
             Topics.TICKET_REVOKED, TicketRevoked.class,
             Topics.USER_DELETED, UserDeleted.class,
-            Topics.ORGANIZATION_DELETED, OrganizationDeleted.class);
+            Topics.ORGANIZATION_DELETED, OrganizationDeleted.class,
+            Topics.ACTIVATION_CHANGED, ActivationChanged.class);
 
     private EventTypes() {
     }

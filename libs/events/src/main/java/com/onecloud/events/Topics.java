@@ -3,7 +3,7 @@ package com.onecloud.events;
 /** Kafka topics and CloudEvents types of contract §6. */
 public final class Topics {
 
-    /** Key: ticket id. Published by ticket-service. */
+    /** Key: ticket id (organization id for {@link #ACTIVATION_CHANGED}). Published by ticket-service. */
     public static final String TICKET_EVENTS = "ticket-events";
     /** Key: organization id. Published by resource-service. */
     public static final String DIRECTORY_EVENTS = "directory-events";
@@ -13,6 +13,8 @@ public final class Topics {
     public static final String TICKET_ROTATED = "onecloud.ticket.rotated.v1";
     public static final String USER_DELETED = "onecloud.user.deleted.v1";
     public static final String ORGANIZATION_DELETED = "onecloud.organization.deleted.v1";
+    /** On {@link #DIRECTORY_EVENTS} from resource-service, then on {@link #TICKET_EVENTS} from ticket-service. */
+    public static final String ACTIVATION_CHANGED = "onecloud.activation.changed.v1";
 
     private Topics() {
     }
