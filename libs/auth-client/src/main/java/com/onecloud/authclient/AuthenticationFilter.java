@@ -41,13 +41,16 @@ public class AuthenticationFilter implements AccessEnforcer {
     private final DecisionCache cache;
     /** Requests that miss the cache with the same key at the same time share one call to auth-service. */
     private final SharedCalls<Decision> inFlight = new SharedCalls<>();
+    private final ActivationMarkers activations;
     private final Caller caller;
     private final AuthClientConfig config;
     private final Map<Method, EndpointAccess> declarations = new ConcurrentHashMap<>();
 
-    AuthenticationFilter(DecisionClient client, DecisionCache cache, Caller caller, AuthClientConfig config) {
+    AuthenticationFilter(DecisionClient client, DecisionCache cache, ActivationMarkers activations, Caller caller,
+            AuthClientConfig config) {
         this.client = client;
         this.cache = cache;
+        this.activations = activations;
         this.caller = caller;
         this.config = config;
     }
@@ -78,7 +81,7 @@ public class AuthenticationFilter implements AccessEnforcer {
 
         Decision cached = cache.get(key);
         if (cached != null) {
-            return act(cached);
+            return act(activations.apply(cached, audience));
         }
         Decision local = LocalDecision.of(authorization, queryToken);
         if (local != null) {
@@ -94,17 +97,23 @@ public class AuthenticationFilter implements AccessEnforcer {
      * auth-service may answer from its cache. A decision asked for before the cache was cleared (its revocation feed lost its
      * position, so a revocation may have been missed) is neither cached nor used: it is asked for again. An ALLOW for a
      * credential this replica knows to be revoked or ended is refused; a cached one needs no such check, since the
-     * cache never keeps one past its revocation or end.
+     * cache never keeps one past its revocation or end. Nor is an ALLOW cached or used that an activation change heard
+     * here refuses ({@link ActivationMarkers}).
      */
     private Uni<Decision> decide(String key, DecisionRequest ask) {
         long epoch = cache.epoch();
         String call = key + "@" + epoch + (ask.fresh() ? "!" : "");
-        return inFlight.share(call, () -> client.decide(ask).invoke(d -> cache.put(key, d, epoch)))
+        return inFlight.share(call, () -> askAuthService(ask).invoke(d -> cache.put(key, d, epoch)))
                 .onFailure().transform(this::unavailable)
                 .chain(decision -> cache.epoch() == epoch ? Uni.createFrom().item(decision)
-                        : client.decide(ask).onFailure().transform(this::unavailable))
+                        : askAuthService(ask).onFailure().transform(this::unavailable))
                 .map(decision -> decision.outcome() == Decision.Outcome.ALLOW && cache.refuses(decision.principal())
                         ? NOT_VALID : decision);
+    }
+
+    /** auth-service's decision, unless an activation change heard here since refuses it. */
+    private Uni<Decision> askAuthService(DecisionRequest request) {
+        return client.decide(request).map(decision -> activations.apply(decision, request.audience()));
     }
 
     private Uni<Void> act(Decision decision) {

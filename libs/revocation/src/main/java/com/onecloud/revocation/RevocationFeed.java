@@ -8,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
+import com.onecloud.events.ActivationChanged;
 import com.onecloud.events.CloudEvent;
 import com.onecloud.events.TicketRevoked;
 import com.onecloud.events.TicketRotated;
@@ -21,7 +22,7 @@ import io.quarkus.arc.All;
 
 /**
  * Brings every revocation, and every rotation (which gives the replaced credentials an end), to every
- * {@link RevocableCache} of this process. Every replica consumes every event
+ * {@link RevocableCache} of this process, and every API activation change to every {@link ActivationListener}. Every replica consumes every event
  * (contract §6: broadcast), in a consumer group of its own named {@code <application><GROUP_INFIX><uuid>}, from the end
  * of {@code ticket-events}; whenever that position is set anew the caches are cleared, since a revocation before it
  * may never arrive.
@@ -41,12 +42,14 @@ public class RevocationFeed implements EventListener {
     private static final Logger LOG = Logger.getLogger(RevocationFeed.class);
 
     private final List<RevocableCache> caches;
+    private final List<ActivationListener> activations;
     private final EventConsumers consumers;
     private final Subscription subscription;
 
-    RevocationFeed(@All List<RevocableCache> caches, EventConsumers consumers,
-            @ConfigProperty(name = "quarkus.application.name") String application) {
+    RevocationFeed(@All List<RevocableCache> caches, @All List<ActivationListener> activations,
+            EventConsumers consumers, @ConfigProperty(name = "quarkus.application.name") String application) {
         this.caches = caches;
+        this.activations = activations;
         this.consumers = consumers;
         this.subscription = Subscription.broadcast("revocations", Topics.TICKET_EVENTS, application + GROUP_INFIX);
     }
@@ -58,6 +61,16 @@ public class RevocationFeed implements EventListener {
 
     @Override
     public void handle(CloudEvent<?> event) {
+        if (event.data() instanceof ActivationChanged change) {
+            if (change.organizationId() == null || change.organizationId().isBlank()) {
+                LOG.warnf("Activation event %s names no organization; skipped", event.id());
+                return;
+            }
+            activations.forEach(listener -> listener.activationChanged(change));
+            LOG.debugf("Activation event %s: organization %s%s", event.id(), change.organizationId(),
+                    change.isUsers() ? " user " + change.userId() : "");
+            return;
+        }
         if (event.data() instanceof TicketRotated rotated && rotated.ticketId() != null) {
             int dropped = caches.stream().mapToInt(cache -> cache.rotated(rotated.ticketId(), rotated.credentialId(),
                     rotated.graceEndsAt())).sum();
@@ -84,6 +97,7 @@ public class RevocationFeed implements EventListener {
     @Override
     public void positionLost() {
         long evicted = caches.stream().mapToLong(RevocableCache::clear).sum();
+        activations.forEach(ActivationListener::positionLost);
         LOG.debugf("Reading revocations from now on; %d cached entries dropped", evicted);
     }
 

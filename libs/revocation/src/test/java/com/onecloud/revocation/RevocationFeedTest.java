@@ -9,6 +9,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.onecloud.events.ActivationChanged;
 import com.onecloud.events.CloudEvent;
 import com.onecloud.events.TicketCreated;
 import com.onecloud.events.TicketRevoked;
@@ -21,7 +22,9 @@ class RevocationFeedTest {
 
     private final Recorded first = new Recorded();
     private final Recorded second = new Recorded();
-    private final RevocationFeed feed = new RevocationFeed(List.of(first, second), null, "some-service");
+    private final Recorded activations = new Recorded();
+    private final RevocationFeed feed = new RevocationFeed(List.of(first, second), List.of(activations), null,
+            "some-service");
 
     @Test
     void aRevokedTicketIsRevokedInEveryCache() {
@@ -47,6 +50,15 @@ class RevocationFeedTest {
     }
 
     @Test
+    void anActivationChangeReachesTheActivationListenersOnly() {
+        ActivationChanged change = new ActivationChanged("o1", null, false, true, 3, Instant.now());
+        feed.handle(event(Topics.ACTIVATION_CHANGED, change));
+        feed.handle(event(Topics.ACTIVATION_CHANGED, new ActivationChanged(" ", "u1", null, false, 4, Instant.now())));
+        assertThat(activations.calls).containsExactly("activation o1 null false true 3");
+        assertThat(first.calls).isEmpty();
+    }
+
+    @Test
     void otherEventsAndRevocationsWithoutATicketChangeNothing() {
         feed.handle(event(Topics.TICKET_CREATED, new TicketCreated("t1", "o1", null, "APPLICATION", List.of(),
                 Instant.now(), Instant.now())));
@@ -61,6 +73,7 @@ class RevocationFeedTest {
         feed.positionLost();
         assertThat(first.calls).containsExactly("clear");
         assertThat(second.calls).containsExactly("clear");
+        assertThat(activations.calls).containsExactly("position lost");
     }
 
     @Test
@@ -75,7 +88,7 @@ class RevocationFeedTest {
         return CloudEvent.of("/test", type, "subject", Instant.now(), data);
     }
 
-    private static final class Recorded implements RevocableCache {
+    private static final class Recorded implements RevocableCache, ActivationListener {
 
         final List<String> calls = new ArrayList<>();
 
@@ -101,6 +114,17 @@ class RevocationFeedTest {
         public long clear() {
             calls.add("clear");
             return 1;
+        }
+
+        @Override
+        public void activationChanged(ActivationChanged change) {
+            calls.add("activation " + change.organizationId() + " " + change.userId() + " "
+                    + change.adminApiEnabled() + " " + change.userApiEnabled() + " " + change.version());
+        }
+
+        @Override
+        public void positionLost() {
+            calls.add("position lost");
         }
     }
 }

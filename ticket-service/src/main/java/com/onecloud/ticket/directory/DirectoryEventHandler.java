@@ -7,7 +7,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
 
+import com.onecloud.events.ActivationChanged;
+import com.onecloud.ticket.event.TicketEvents;
 import com.onecloud.ticket.outbox.PanacheOutbox;
+import com.onecloud.ticket.repository.ActivationRepository;
 import com.onecloud.ticket.service.TicketService;
 import com.onecloud.ticket.support.Times;
 
@@ -15,8 +18,9 @@ import io.smallrye.mutiny.Uni;
 
 /**
  * Reacts to a deleted user or organization by writing its tombstone (no ticket is issued for it again) and revoking
- * every not yet revoked ticket of it, each with its own revoked event, in one transaction with the record that the
- * event was handled: a redelivered event finds that record and changes nothing.
+ * every not yet revoked ticket of it, each with its own revoked event; and to an activation change by storing it for
+ * auth-service's decision view and announcing it on {@code ticket-events}, where every replica acts on it. Each in one
+ * transaction with the record that the event was handled: a redelivered event finds that record and changes nothing.
  */
 @ApplicationScoped
 public class DirectoryEventHandler {
@@ -25,10 +29,15 @@ public class DirectoryEventHandler {
 
     private final PanacheOutbox outbox;
     private final TicketService tickets;
+    private final ActivationRepository activations;
+    private final TicketEvents events;
 
-    DirectoryEventHandler(PanacheOutbox outbox, TicketService tickets) {
+    DirectoryEventHandler(PanacheOutbox outbox, TicketService tickets, ActivationRepository activations,
+            TicketEvents events) {
         this.outbox = outbox;
         this.tickets = tickets;
+        this.activations = activations;
+        this.events = events;
     }
 
     /** Returns how many tickets were revoked (0 for a duplicate). */
@@ -39,6 +48,16 @@ public class DirectoryEventHandler {
     /** Returns how many tickets were revoked (0 for a duplicate). */
     public Uni<Integer> organizationDeleted(String eventId, String organizationId) {
         return once(eventId, now -> tickets.organizationDeleted(organizationId, now));
+    }
+
+    /**
+     * Returns 1 when the change was stored and announced, 0 for a duplicate or a change older than the one stored (an
+     * older change is not announced either: it would tell the other services something no longer true).
+     */
+    public Uni<Integer> activationChanged(String eventId, ActivationChanged change) {
+        return once(eventId, now -> activations.store(change)
+                .call(stored -> stored ? events.activationChanged(change) : Uni.createFrom().voidItem())
+                .map(stored -> stored ? 1 : 0));
     }
 
     private Uni<Integer> once(String eventId, Function<Instant, Uni<Integer>> revokeAll) {

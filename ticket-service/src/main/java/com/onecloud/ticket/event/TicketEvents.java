@@ -4,6 +4,7 @@ import java.time.Instant;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import com.onecloud.events.ActivationChanged;
 import com.onecloud.events.CloudEvent;
 import com.onecloud.events.TicketCreated;
 import com.onecloud.events.TicketRevoked;
@@ -11,6 +12,7 @@ import com.onecloud.events.TicketRotated;
 import com.onecloud.events.Topics;
 import com.onecloud.ticket.outbox.PanacheOutbox;
 import com.onecloud.ticket.repository.TicketEntity;
+import com.onecloud.ticket.support.Times;
 
 import io.smallrye.mutiny.Uni;
 
@@ -41,6 +43,16 @@ public class TicketEvents {
     public Uni<Void> rotated(TicketEntity ticket, String credentialId, Instant at, Instant graceEndsAt) {
         return publish(ticket, Topics.TICKET_ROTATED, at, new TicketRotated(ticket.id, credentialId,
                 ticket.organizationId, ticket.userId, ticket.kind, at, graceEndsAt));
+    }
+
+    /**
+     * The activation change is stored for auth-service: every replica of every service may now act on it. Keyed by
+     * organization, so that an organization's changes keep their order.
+     */
+    public Uni<Void> activationChanged(ActivationChanged change) {
+        String subject = change.isUsers() ? change.userId() : change.organizationId();
+        return outbox.append(Topics.TICKET_EVENTS, change.organizationId(),
+                CloudEvent.of(SOURCE, Topics.ACTIVATION_CHANGED, subject, Times.now(), change));
     }
 
     private Uni<Void> publish(TicketEntity ticket, String type, Instant at, Object data) {

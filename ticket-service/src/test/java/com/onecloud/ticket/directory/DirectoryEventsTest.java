@@ -167,4 +167,40 @@ class DirectoryEventsTest {
         otherAdmin.json().get("/api/admin/v1/organizations/" + otherOrg + "/tickets/" + other.getString("id"))
                 .then().statusCode(200).body("status", equalTo("ACTIVE"));
     }
+
+    @Test
+    void activationChangesAreStoredForAuthServiceAndAnnouncedOnTicketEventsNewestFirst() {
+        String organization = "{\"organizationId\":\"" + org + "\",\"adminApiEnabled\":%s,\"userApiEnabled\":%s,"
+                + "\"version\":%d,\"changedAt\":\"" + Instant.now() + "\"}";
+        String user = "{\"organizationId\":\"" + org + "\",\"userId\":\"gina\",\"userApiEnabled\":false,"
+                + "\"version\":4,\"changedAt\":\"" + Instant.now() + "\"}";
+        String switchedOff = event(UUID.randomUUID().toString(), "onecloud.activation.changed.v1",
+                organization.formatted(false, true, 3));
+        try (TopicReader topic = new TopicReader("ticket-events")) {
+            // An organization's change without its Admin API flag is skipped and blocks nothing.
+            publish(org, event(UUID.randomUUID().toString(), "onecloud.activation.changed.v1",
+                    "{\"organizationId\":\"" + org + "\",\"userApiEnabled\":true,\"version\":9,\"changedAt\":\""
+                            + Instant.now() + "\"}"));
+            publish(org, switchedOff);
+            publish(org, event(UUID.randomUUID().toString(), "onecloud.activation.changed.v1", user));
+            // Redelivered, and an older version arriving late: neither stored nor announced.
+            publish(org, switchedOff);
+            publish(org, event(UUID.randomUUID().toString(), "onecloud.activation.changed.v1",
+                    organization.formatted(true, true, 2)));
+
+            List<Event> announced = topic.await(e -> e.type().equals("onecloud.activation.changed.v1")
+                    && org.equals(e.key()), 2, TIMEOUT);
+            assertThat(announced).extracting(e -> e.data().path("userId").asText(null) + " "
+                    + e.data().path("adminApiEnabled").asText(null) + " " + e.data().path("userApiEnabled").asBoolean()
+                    + " " + e.data().path("version").asLong())
+                    .containsExactly("null false true 3", "gina null false 4");
+            assertThat(topic.within(e -> e.type().equals("onecloud.activation.changed.v1") && org.equals(e.key()),
+                    Duration.ofSeconds(4))).as("announced once each").hasSize(2);
+        }
+        assertThat(Db.rows("SELECT user_id, admin_api_enabled, user_api_enabled, version FROM activation"
+                + " WHERE organization_id = ? ORDER BY user_id", org))
+                .extracting(r -> r.get("user_id") + " " + r.get("admin_api_enabled") + " " + r.get("user_api_enabled")
+                        + " " + r.get("version"))
+                .containsExactly(" false true 3", "gina null false 4");
+    }
 }
