@@ -11,12 +11,15 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
 import com.onecloud.access.AccessPolicy;
+import com.onecloud.access.Activation;
 import com.onecloud.access.Decision;
 import com.onecloud.access.Decision.Outcome;
 import com.onecloud.access.DecisionRequest;
+import com.onecloud.access.PrincipalKind;
 import com.onecloud.access.credential.PresentedCredential;
 import com.onecloud.access.credential.TokenFormat;
 import com.onecloud.auth.AuthConfig;
+import com.onecloud.auth.activation.ActivationCache;
 import com.onecloud.auth.cache.VerifiedCredentialCache;
 import com.onecloud.auth.credential.CredentialStore;
 import com.onecloud.auth.credential.CredentialVerifier;
@@ -32,7 +35,7 @@ import io.smallrye.mutiny.Uni;
 
 /**
  * Decides one request (contract §2 and §3): reads the presented credential, verifies it (from the cache or the
- * credential view) and applies the access policy. A refusal never says which check failed, and never repeats the
+ * credential view) and applies the access policy, then rule 7's activation (from its cache or the activation view). A refusal never says which check failed, and never repeats the
  * credential.
  */
 @ApplicationScoped
@@ -45,6 +48,7 @@ public class DecisionService {
     static final String OIDC_NOT_ACCEPTED = "OpenID Connect tokens are not accepted by this installation";
 
     private final VerifiedCredentialCache cache;
+    private final ActivationCache activations;
     private final CredentialStore store;
     private final OidcTokenVerifier oidc;
     private final Duration ttl;
@@ -58,9 +62,10 @@ public class DecisionService {
      */
     private final SharedCalls<Optional<VerifiedCredentialCache.Hit>> lookups = new SharedCalls<>();
 
-    DecisionService(VerifiedCredentialCache cache, CredentialStore store, OidcTokenVerifier oidc, AuthConfig config,
-            MeterRegistry metrics) {
+    DecisionService(VerifiedCredentialCache cache, ActivationCache activations, CredentialStore store,
+            OidcTokenVerifier oidc, AuthConfig config, MeterRegistry metrics) {
         this.cache = cache;
+        this.activations = activations;
         this.store = store;
         this.oidc = oidc;
         this.ttl = config.cache().ttl();
@@ -99,6 +104,32 @@ public class DecisionService {
 
     /** Null when memory cannot answer. A cache miss is counted where the lookup runs, so it is counted once. */
     private Decision decideFromMemory(PresentedCredential presented, DecisionRequest request) {
+        Decision refused = refusedOnItsForm(presented);
+        if (refused != null || presented instanceof PresentedCredential.Jwt || request.fresh()) {
+            return refused;
+        }
+        Optional<VerifiedCredentialCache.Hit> hit = cache.get(VerifiedCredentialCache.keyOf(presented));
+        if (hit.isEmpty()) {
+            return null;
+        }
+        Decision decision = AccessPolicy.decide(hit.get().principal(), request.audience(), request.api(),
+                hit.get().remainingSeconds());
+        if (concernsActivation(decision)) {
+            Activation activation = activations.cached(decision.principal());
+            if (activation == null) {
+                return null; // the credential's hit is counted where the activation is read
+            }
+            decision = activation.apply(decision, request.audience());
+        }
+        cacheHits.increment();
+        return decision;
+    }
+
+    /**
+     * A refusal decided by the credential's form alone: none, more than one, malformed or with a wrong checksum, or a
+     * JWT where OpenID Connect is off. Null when the credential must be verified.
+     */
+    private Decision refusedOnItsForm(PresentedCredential presented) {
         if (presented instanceof PresentedCredential.None) {
             return Decision.refuse(Outcome.UNAUTHENTICATED, null, NO_CREDENTIAL, 0);
         }
@@ -112,29 +143,35 @@ public class DecisionService {
             // Malformed, truncated or a wrong checksum: refused without touching the database.
             return invalidToken(INVALID_TOKEN);
         }
-        if (request.fresh()) {
-            return null;
-        }
-        Optional<VerifiedCredentialCache.Hit> hit = cache.get(VerifiedCredentialCache.keyOf(presented));
-        if (hit.isEmpty()) {
-            return null;
-        }
-        cacheHits.increment();
-        return AccessPolicy.decide(hit.get().principal(), request.audience(), request.api(),
-                hit.get().remainingSeconds());
+        return null;
     }
 
     private Uni<Decision> decideWithIo(PresentedCredential presented, DecisionRequest request) {
-        if (presented instanceof PresentedCredential.Jwt jwt) {
-            return decideJwt(jwt, request);
+        Uni<Decision> decision = presented instanceof PresentedCredential.Jwt jwt ? decideJwt(jwt, request)
+                : decideTicket(presented, request);
+        return decision.chain(d -> concernsActivation(d) ? activations.of(d.principal(), request.fresh())
+                .map(activation -> activation.apply(d, request.audience())) : Uni.createFrom().item(d));
+    }
+
+    private Uni<Decision> decideTicket(PresentedCredential presented, DecisionRequest request) {
+        String key = VerifiedCredentialCache.keyOf(presented);
+        Optional<VerifiedCredentialCache.Hit> hit = request.fresh() ? Optional.empty() : cache.get(key);
+        if (hit.isPresent()) {
+            cacheHits.increment();
+            return Uni.createFrom().item(AccessPolicy.decide(hit.get().principal(), request.audience(), request.api(),
+                    hit.get().remainingSeconds()));
         }
         cacheMisses.increment();
-        String key = VerifiedCredentialCache.keyOf(presented);
         String shared = key + "#" + cache.evictions(); // never joins a lookup that a revocation overtook
         return lookups.share(shared, () -> verifyAndCache(presented, key)).map(verified -> verified
-                .map(hit -> AccessPolicy.decide(hit.principal(), request.audience(), request.api(),
-                        hit.remainingSeconds()))
+                .map(found -> AccessPolicy.decide(found.principal(), request.audience(), request.api(),
+                        found.remainingSeconds()))
                 .orElseGet(() -> invalidToken(INVALID_TOKEN)));
+    }
+
+    /** Rule 7 concerns an ALLOW for a principal of an organization (SUPERUSER principals are not affected). */
+    private static boolean concernsActivation(Decision decision) {
+        return decision.outcome() == Outcome.ALLOW && decision.principal().kind() != PrincipalKind.SUPERUSER;
     }
 
     /** Looks the credential up and verifies it; a verified one is cached, and lives as long as the cache says. */

@@ -9,6 +9,7 @@ import static com.onecloud.auth.support.Decisions.decide;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.greaterThan;
 import static org.hamcrest.Matchers.lessThanOrEqualTo;
@@ -19,6 +20,7 @@ import java.util.List;
 import java.util.Set;
 
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import com.onecloud.access.Api;
@@ -46,6 +48,12 @@ import io.smallrye.jwt.build.Jwt;
 @QuarkusTestResource(EmbeddedKafkaResource.class)
 class OidcDecisionTest {
 
+    /** The organization of the test JWTs, with both APIs activated (contract §3, rule 7). */
+    @BeforeAll
+    static void activated() {
+        Tickets.activate("org-1", true, true, 0);
+    }
+
     @AfterAll
     static void noCredentialWasLogged() {
         CapturedLog.assertNoIssuedCredential("Refused an OpenID Connect token");
@@ -66,6 +74,14 @@ class OidcDecisionTest {
                 .body("principal.expiresAt", equalTo(Instant.ofEpochSecond(exp).toString()))
                 .body("cacheSeconds", allOf(greaterThan(0), lessThanOrEqualTo(30)));
         assertInsufficientScope(decide("Bearer " + jwt, Audience.ADMIN_API, Api.USERS));
+    }
+
+    @Test
+    void aUserTokenOfAnOrganizationWithoutTheUserApiIsRefusedNamingIt() {
+        Tickets.activate("org-off", true, false, 1);
+        String jwt = sign(user("olga").claim("onecloud_org", "org-off"), KEY);
+        decide("Bearer " + jwt, Audience.USER_API, Api.CONTACTS).statusCode(200)
+                .body("outcome", equalTo("FORBIDDEN")).body("description", containsString("User API"));
     }
 
     @Test

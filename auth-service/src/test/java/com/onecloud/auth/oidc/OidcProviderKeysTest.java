@@ -8,12 +8,14 @@ import static com.onecloud.auth.support.Decisions.decide;
 import static org.hamcrest.Matchers.equalTo;
 
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import com.onecloud.access.Api;
 import com.onecloud.access.Audience;
 import com.onecloud.auth.support.CapturedLog;
 import com.onecloud.auth.support.TicketDatabaseResource;
+import com.onecloud.auth.support.Tickets;
 import com.onecloud.testsupport.EmbeddedKafkaResource;
 
 import io.quarkus.test.common.QuarkusTestResource;
@@ -26,6 +28,12 @@ import io.quarkus.test.junit.TestProfile;
 @QuarkusTestResource(TicketDatabaseResource.class)
 @QuarkusTestResource(EmbeddedKafkaResource.class)
 class OidcProviderKeysTest {
+
+    /** The organization of the test JWTs, with both APIs activated (contract §3, rule 7). */
+    @BeforeAll
+    static void activated() {
+        Tickets.activate("org-1", true, true, 0);
+    }
 
     @AfterAll
     static void noCredentialWasLogged() {

@@ -13,6 +13,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.ConfigProvider;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.onecloud.events.ActivationChanged;
 import com.onecloud.events.CloudEvent;
 import com.onecloud.events.TicketRevoked;
 import com.onecloud.events.Topics;
@@ -36,6 +37,15 @@ public final class RevocationEvents implements AutoCloseable {
         TicketRevoked data = new TicketRevoked(ticket.ticketId(), credentialId, ticket.organizationId(),
                 ticket.userId(), ticket.kind().name(), Instant.now(), reason);
         return CloudEvent.of("/onecloud/ticket-service", Topics.TICKET_REVOKED, ticket.ticketId(), Instant.now(), data);
+    }
+
+    /** ticket-service's announcement that its view holds this activation; publish it keyed by organization. */
+    public static CloudEvent<ActivationChanged> activation(String organizationId, String userId,
+            Boolean adminApiEnabled, boolean userApiEnabled, long version) {
+        ActivationChanged data = new ActivationChanged(organizationId, userId, adminApiEnabled, userApiEnabled, version,
+                Instant.now());
+        return CloudEvent.of("/onecloud/ticket-service", Topics.ACTIVATION_CHANGED,
+                userId == null ? organizationId : userId, Instant.now(), data);
     }
 
     /** Sends and waits for the broker's acknowledgement. */

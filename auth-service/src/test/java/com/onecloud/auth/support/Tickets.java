@@ -62,6 +62,9 @@ public final class Tickets {
         String organizationId = kind == PrincipalKind.SUPERUSER ? null : "org-" + TokenFormat.newId();
         String userId = kind == PrincipalKind.USER ? "user-" + TokenFormat.newId() : null;
         Instant created = Instant.now().minus(Duration.ofMinutes(1));
+        if (organizationId != null) {
+            activate(organizationId, true, true, 0);
+        }
         update("INSERT INTO ticket (id, organization_id, user_id, kind, name, apis, created_at, expires_at)"
                 + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)", ticketId, organizationId, userId, kind.name(), "test " + kind,
                 apis.stream().map(Api::name).sorted().collect(Collectors.joining(",")), Timestamp.from(created),
@@ -82,6 +85,30 @@ public final class Tickets {
                 notAfter == null ? null : Timestamp.from(notAfter));
         return new Issued(ticket.ticketId(), credentialId, token, secret, ticket.kind(), ticket.organizationId(),
                 ticket.userId(), ticket.apis(), ticket.expiresAt());
+    }
+
+    /**
+     * Sets the organization's activation in the view, as ticket-service stores resource-service's announcement (every
+     * organization of {@link #issue} starts with both APIs on). In the database only: no event.
+     */
+    public static void activate(String organizationId, boolean adminApi, boolean userApi, long version) {
+        update("INSERT INTO activation (organization_id, admin_api_enabled, user_api_enabled, version, changed_at)"
+                + " VALUES (?, ?, ?, ?, now()) ON CONFLICT (organization_id, user_id) DO UPDATE SET"
+                + " admin_api_enabled = EXCLUDED.admin_api_enabled, user_api_enabled = EXCLUDED.user_api_enabled,"
+                + " version = EXCLUDED.version", organizationId, adminApi, userApi, version);
+    }
+
+    /** Removes the organization's activation, as for one that resource-service never announced. */
+    public static void forgetActivation(String organizationId) {
+        update("DELETE FROM activation WHERE organization_id = ?", organizationId);
+    }
+
+    /** {@link #activate} for a user's own User API flag. */
+    public static void activateUser(String organizationId, String userId, boolean userApi, long version) {
+        update("INSERT INTO activation (organization_id, user_id, user_api_enabled, version, changed_at)"
+                + " VALUES (?, ?, ?, ?, now()) ON CONFLICT (organization_id, user_id) DO UPDATE SET"
+                + " user_api_enabled = EXCLUDED.user_api_enabled, version = EXCLUDED.version",
+                organizationId, userId, userApi, version);
     }
 
     /** Revokes in the database only, as ticket-service's transaction does before its event is published. */

@@ -34,6 +34,7 @@ import com.onecloud.access.Api;
 import com.onecloud.access.Principal;
 import com.onecloud.access.PrincipalKind;
 import com.onecloud.access.credential.TokenFormat;
+import com.onecloud.events.ActivationChanged;
 import com.onecloud.events.CloudEvent;
 import com.onecloud.events.TicketRevoked;
 import com.onecloud.events.Topics;
@@ -239,6 +240,40 @@ class AuthenticationClientTest {
         for (int i = 0; i < 3; i++) {
             given().auth().oauth2(token).get(USER_PROBE).then().statusCode(401);
         }
+    }
+
+    @Test
+    void anActivationSwitchedOffIsRefusedWithinOneSecondEvenByADecisionPointThatHasNotSeenItAndOnAgainAllows()
+            throws Exception {
+        String org = "org-" + TokenFormat.newId();
+        String token = TokenFormat.newToken(TokenFormat.newId());
+        String secret = TokenFormat.newSecret();
+        AuthServiceDouble.register(token, secret, new Principal(PrincipalKind.APPLICATION, "app", "app", org, null,
+                Set.of(Api.USERS), null));
+        String user = TokenFormat.newToken(TokenFormat.newId());
+        AuthServiceDouble.register(user, null, new Principal(PrincipalKind.USER, "u1", "u1", org, "u1",
+                Set.of(Api.CONTACTS), null));
+        given().auth().preemptive().basic(token, secret).get(ADMIN_PROBE).then().statusCode(200);
+        given().auth().oauth2(user).get(USER_PROBE).then().statusCode(200);
+
+        // The double keeps allowing, as auth-service would until its own consumer sees the change.
+        publishActivation(org, false, true, 4);
+        Awaitility.await().atMost(Duration.ofSeconds(1)).pollInterval(Duration.ofMillis(20))
+                .until(() -> given().auth().preemptive().basic(token, secret).get(ADMIN_PROBE).statusCode() == 403);
+        given().auth().preemptive().basic(token, secret).get(ADMIN_PROBE).then().statusCode(403)
+                .body("detail", containsString("Admin API"));
+        given().auth().oauth2(user).get(USER_PROBE).then().statusCode(200);
+
+        publishActivation(org, true, true, 5);
+        Awaitility.await().atMost(Duration.ofSeconds(1)).pollInterval(Duration.ofMillis(20))
+                .until(() -> given().auth().preemptive().basic(token, secret).get(ADMIN_PROBE).statusCode() == 200);
+    }
+
+    private static void publishActivation(String org, boolean adminApi, boolean userApi, long version)
+            throws Exception {
+        publish(org, Json.MAPPER.writeValueAsString(CloudEvent.of("/onecloud/ticket-service",
+                Topics.ACTIVATION_CHANGED, org, Instant.now(),
+                new ActivationChanged(org, null, adminApi, userApi, version, Instant.now()))));
     }
 
     @Test

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -58,10 +59,23 @@ final class Clients {
         return given().baseUri(baseUri).auth().oauth2(token).accept("application/json");
     }
 
+    /** An organization with both APIs activated, once every service can act on that. */
     static String newOrganization(String name) {
-        return superuser(platform().resourceUrl()).contentType("application/json")
-                .body(Map.of("name", name)).post("/api/admin/v1/organizations")
+        return newOrganization(name, true, true);
+    }
+
+    /**
+     * An organization with the given activation (contract §3, rule 7), once ticket-service has announced it: from then
+     * on every replica of every service decides by it.
+     */
+    static String newOrganization(String name, boolean adminApiEnabled, boolean userApiEnabled) {
+        String id = superuser(platform().resourceUrl()).contentType("application/json")
+                .body(Map.of("name", name, "adminApiEnabled", adminApiEnabled, "userApiEnabled", userApiEnabled))
+                .post("/api/admin/v1/organizations")
                 .then().statusCode(201).extract().jsonPath().getString("id");
+        Events.await(Events.TICKET_EVENTS, event -> Events.ACTIVATION_CHANGED.equals(event.path("type").asText())
+                && id.equals(event.path("subject").asText()), Duration.ofSeconds(30));
+        return id;
     }
 
     static AppTicket newApplication(String orgId, String... apis) {

@@ -25,6 +25,7 @@ final class Events {
     static final String REVOKED = "onecloud.ticket.revoked.v1";
     static final String ROTATED = "onecloud.ticket.rotated.v1";
     static final String USER_DELETED = "onecloud.user.deleted.v1";
+    static final String ACTIVATION_CHANGED = "onecloud.activation.changed.v1";
 
     private static final ObjectMapper JSON = new ObjectMapper();
 

@@ -92,6 +92,11 @@ final class ReplicaProbes {
      * in the probes' order (null for a replica that still had not refused after {@code giveUp}).
      */
     static Map<String, Instant> firstRefusals(List<Probe> probes, Duration giveUp) throws Exception {
+        return firstAnswers(probes, 401, giveUp);
+    }
+
+    /** {@link #firstRefusals} for another status: when each replica first answered {@code status}. */
+    static Map<String, Instant> firstAnswers(List<Probe> probes, int status, Duration giveUp) throws Exception {
         Instant end = Instant.now().plus(giveUp);
         ExecutorService pool = Executors.newFixedThreadPool(probes.size());
         try {
@@ -99,7 +104,7 @@ final class ReplicaProbes {
             for (Probe probe : probes) {
                 pending.put(probe.replica(), pool.submit(() -> {
                     while (Instant.now().isBefore(end)) {
-                        if (probe.status().getAsInt() == 401) {
+                        if (probe.status().getAsInt() == status) {
                             return Instant.now();
                         }
                         Thread.sleep(POLL_INTERVAL.toMillis());
@@ -126,7 +131,7 @@ final class ReplicaProbes {
     }
 
     static void assertEachWithin(Map<String, Long> millis, Duration bound) {
-        assertThat(millis).as("ms to the first 401, by replica")
+        assertThat(millis).as("ms to the first expected answer, by replica")
                 .allSatisfy((replica, ms) -> assertThat(ms).as(replica).isLessThan(bound.toMillis()));
     }
 }

@@ -32,6 +32,9 @@ final class Api {
             .connectTimeout(Duration.ofSeconds(2)).build();
 
     private final String ticketUrl;
+    /** Contract §3, rule 7: a switched activation takes effect everywhere within this. */
+    private static final Duration ACTIVATION_BOUND = Duration.ofSeconds(1);
+
     private final String resourceUrl;
     private final String superuser;
 
@@ -41,9 +44,20 @@ final class Api {
         this.superuser = new AppTicket(bootstrapToken, bootstrapSecret).basic();
     }
 
+    /**
+     * An organization with both APIs activated; returns after the second within which the contract (§3, rule 7) has
+     * every service act on its activation.
+     */
     String newOrganization(String name) {
-        return post(resourceUrl + "/api/admin/v1/organizations", superuser, Map.of("name", name), 201)
-                .path("id").asText();
+        String id = post(resourceUrl + "/api/admin/v1/organizations", superuser,
+                Map.of("name", name, "adminApiEnabled", true, "userApiEnabled", true), 201).path("id").asText();
+        try {
+            Thread.sleep(ACTIVATION_BOUND.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+        return id;
     }
 
     AppTicket newApplication(String orgId, String... apis) {

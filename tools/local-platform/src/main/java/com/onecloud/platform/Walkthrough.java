@@ -29,8 +29,10 @@ final class Walkthrough {
                   source %s
                   field() { sed -n "s/.*\\"$1\\":\\"\\([^\\"]*\\)\\".*/\\1/p"; }
                   SU="$ONECLOUD_BOOTSTRAP_TOKEN:$ONECLOUD_BOOTSTRAP_SECRET"; JSON='Content-Type: application/json'
-                  # the superuser creates an organization and an APPLICATION ticket for it (token and secret shown once)
-                  ORG=$(curl -s -u "$SU" -H "$JSON" -d '{"name":"Acme"}' "$ONECLOUD_RESOURCE_URL/api/admin/v1/organizations" | field id)
+                  # the superuser creates an organization with the Admin API and the User API activated (every service
+                  # acts on that within a second) and an APPLICATION ticket for it (token and secret shown once)
+                  ORG=$(curl -s -u "$SU" -H "$JSON" -d '{"name":"Acme","adminApiEnabled":true,"userApiEnabled":true}' \
+                        "$ONECLOUD_RESOURCE_URL/api/admin/v1/organizations" | field id); sleep 1
                   APP=$(curl -s -u "$SU" -H "$JSON" -d '{"name":"crm","kind":"APPLICATION","apis":["USERS","TICKETS"]}' \\
                         "$ONECLOUD_TICKET_URL/api/admin/v1/organizations/$ORG/tickets")
                   APP_AUTH="$(echo "$APP" | field token):$(echo "$APP" | field secret)"
