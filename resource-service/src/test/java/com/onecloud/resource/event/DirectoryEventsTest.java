@@ -10,6 +10,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -38,7 +40,10 @@ import com.onecloud.testsupport.ResourceDatabase;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 
-/** Deleting a user or an organization is announced on directory-events through the outbox, even across an outage. */
+/**
+ * Deleting a user or an organization is announced on directory-events through the outbox, even across an outage; so is
+ * an organization's or a user's API activation when it is created and when it changes.
+ */
 @QuarkusTest
 @QuarkusTestResource(AuthServiceDouble.class)
 @QuarkusTestResource(EmbeddedKafkaResource.class)
@@ -66,7 +71,8 @@ class DirectoryEventsTest {
         Credentials.application(org, Api.USERS).spec().delete("/api/admin/v1/organizations/" + org + "/users/"
                 + userId).then().statusCode(204);
 
-        ConsumerRecord<String, String> record = awaitEvent(e -> userId.equals(e.path("data").path("userId").asText()));
+        ConsumerRecord<String, String> record = awaitEvent(e -> Topics.USER_DELETED.equals(e.path("type").asText())
+                && userId.equals(e.path("data").path("userId").asText()));
         assertThat(record.key()).isEqualTo(org);
         JsonNode event = Json.MAPPER.readTree(record.value());
         assertThat(event.path("specversion").asText()).isEqualTo("1.0");
@@ -86,8 +92,8 @@ class DirectoryEventsTest {
         assertThat(count("SELECT count(*) FROM directory_user WHERE id = ?", userId)).isZero();
         goner.spec().get("/api/user/v1/contacts").then().statusCode(200).body("total", equalTo(0));
         keeper.spec().get("/api/user/v1/contacts").then().statusCode(200).body("total", equalTo(1));
-        assertThat(count("SELECT count(*) FROM outbox_event WHERE payload LIKE ? AND published_at IS NOT NULL",
-                "%" + userId + "%")).isEqualTo(1);
+        assertThat(count("SELECT count(*) FROM outbox_event WHERE payload LIKE ? AND payload LIKE '%"
+                + Topics.USER_DELETED + "%' AND published_at IS NOT NULL", "%" + userId + "%")).isEqualTo(1);
     }
 
     @Test
@@ -131,14 +137,108 @@ class DirectoryEventsTest {
             app.spec().delete("/api/admin/v1/organizations/" + org + "/users/" + userId).then().statusCode(204);
             app.spec().get("/api/admin/v1/organizations/" + org + "/users/" + userId).then().statusCode(404);
             // Committed with the delete, not yet published.
-            assertThat(count("SELECT count(*) FROM outbox_event WHERE payload LIKE ? AND published_at IS NULL",
-                    "%" + userId + "%")).isEqualTo(1);
+            assertThat(count("SELECT count(*) FROM outbox_event WHERE payload LIKE ? AND payload LIKE '%"
+                    + Topics.USER_DELETED + "%' AND published_at IS NULL", "%" + userId + "%")).isEqualTo(1);
         } finally {
             EmbeddedKafkaResource.startBroker();
         }
-        ConsumerRecord<String, String> record = awaitEvent(e -> userId.equals(e.path("data").path("userId").asText()));
+        ConsumerRecord<String, String> record = awaitEvent(e -> Topics.USER_DELETED.equals(e.path("type").asText())
+                && userId.equals(e.path("data").path("userId").asText()));
         assertThat(record.key()).isEqualTo(org);
         assertThat(Json.MAPPER.readTree(record.value()).path("type").asText()).isEqualTo(Topics.USER_DELETED);
+    }
+
+    @Test
+    void anOrganizationsActivationIsAnnouncedWhenItIsCreatedAndWhenAFlagChanges() throws Exception {
+        Credential su = Credentials.superuser();
+        Instant before = Instant.now();
+        String org = Fixtures.organization("Events activation");
+        String orgPath = "/api/admin/v1/organizations/" + org;
+        // A rename changes no flag: no event for version 1.
+        su.spec().contentType("application/json").body(Map.of("name", "Renamed", "version", 0)).put(orgPath).then()
+                .statusCode(200).body("version", equalTo(1));
+        su.spec().contentType("application/json")
+                .body(Map.of("name", "Renamed", "adminApiEnabled", true, "userApiEnabled", false, "version", 1))
+                .put(orgPath).then().statusCode(200).body("version", equalTo(2));
+        // Setting a flag to the value it has is no change either.
+        su.spec().contentType("application/json").body(Map.of("name", "Renamed", "adminApiEnabled", true, "version", 2))
+                .put(orgPath).then().statusCode(200).body("version", equalTo(3));
+        su.spec().contentType("application/json").body(Map.of("name", "Renamed", "userApiEnabled", true, "version", 3))
+                .put(orgPath).then().statusCode(200).body("version", equalTo(4));
+
+        // Ordered per key: once version 4's event is there, every earlier one of this organization is too.
+        List<ConsumerRecord<String, String>> records = awaitEvents(
+                e -> Topics.ACTIVATION_CHANGED.equals(e.path("type").asText())
+                        && org.equals(e.path("data").path("organizationId").asText()),
+                e -> e.path("data").path("version").asLong() == 4);
+        List<JsonNode> events = new ArrayList<>();
+        for (ConsumerRecord<String, String> record : records) {
+            assertThat(record.key()).isEqualTo(org);
+            events.add(Json.MAPPER.readTree(record.value()));
+        }
+        assertThat(events).extracting(e -> e.path("data").path("version").asLong()).containsExactly(0L, 2L, 4L);
+        assertThat(events).extracting(e -> e.path("data").path("adminApiEnabled").asBoolean())
+                .containsExactly(false, true, true);
+        assertThat(events).extracting(e -> e.path("data").path("userApiEnabled").asBoolean())
+                .containsExactly(false, false, true);
+        JsonNode created = events.get(0);
+        assertThat(created.path("specversion").asText()).isEqualTo("1.0");
+        assertThat(UUID.fromString(created.path("id").asText())).isNotNull();
+        assertThat(created.path("source").asText()).isEqualTo("/onecloud/resource-service");
+        assertThat(created.path("subject").asText()).isEqualTo(org);
+        assertThat(created.path("datacontenttype").asText()).isEqualTo("application/json");
+        assertThat(Instant.parse(created.path("time").asText())).isAfterOrEqualTo(before.minusSeconds(1));
+        assertThat(created.path("data").path("adminApiEnabled").isBoolean()).isTrue();
+        assertThat(created.path("data").has("userId")).as("an organization's, not a user's").isFalse();
+        assertThat(Instant.parse(created.path("data").path("changedAt").asText()))
+                .isEqualTo(Instant.parse(created.path("time").asText()));
+        assertThat(count("SELECT count(*) FROM outbox_event WHERE event_key = ? AND payload LIKE '%"
+                + Topics.ACTIVATION_CHANGED + "%'", org)).as("nothing more to come").isEqualTo(3);
+    }
+
+    @Test
+    void aUsersActivationIsAnnouncedWhenTheUserIsCreatedAndWhenTheFlagChanges() throws Exception {
+        String org = Fixtures.organization("Events user activation");
+        Credential app = Credentials.application(org, Api.USERS);
+        String email = Fixtures.email("activation");
+        String userId = Fixtures.user(org, "Flag", "Events", email, null);
+        String path = "/api/admin/v1/organizations/" + org + "/users/" + userId;
+        Map<String, Object> body = new HashMap<>(Map.of("firstName", "Flag", "lastName", "Events", "email", email));
+        body.put("userApiEnabled", false);
+        app.spec().contentType("application/json").header("If-Match", "\"0\"").body(body).put(path).then()
+                .statusCode(200).body("version", equalTo(1));
+        body.remove("userApiEnabled");
+        body.put("lastName", "Renamed");
+        app.spec().contentType("application/json").header("If-Match", "\"1\"").body(body).put(path).then()
+                .statusCode(200).body("version", equalTo(2));
+        body.put("userApiEnabled", true);
+        app.spec().contentType("application/json").header("If-Match", "\"2\"").body(body).put(path).then()
+                .statusCode(200).body("version", equalTo(3));
+        Map<String, Object> createdOff = new HashMap<>(Map.of("firstName", "Off", "lastName", "From start",
+                "email", Fixtures.email("off"), "userApiEnabled", false));
+        String offId = app.spec().contentType("application/json").body(createdOff)
+                .post("/api/admin/v1/organizations/" + org + "/users").then().statusCode(201).extract().path("id");
+
+        List<ConsumerRecord<String, String>> records = awaitEvents(
+                e -> Topics.ACTIVATION_CHANGED.equals(e.path("type").asText())
+                        && org.equals(e.path("data").path("organizationId").asText()),
+                e -> offId.equals(e.path("data").path("userId").asText()));
+        List<JsonNode> events = new ArrayList<>();
+        for (ConsumerRecord<String, String> record : records) {
+            assertThat(record.key()).as("keyed by the organization").isEqualTo(org);
+            events.add(Json.MAPPER.readTree(record.value()));
+        }
+        List<JsonNode> users = events.stream().filter(e -> e.path("data").has("userId")).toList();
+        assertThat(users).extracting(e -> e.path("data").path("userId").asText())
+                .containsExactly(userId, userId, userId, offId);
+        assertThat(users).extracting(e -> e.path("data").path("version").asLong()).containsExactly(0L, 1L, 3L, 0L);
+        assertThat(users).extracting(e -> e.path("data").path("userApiEnabled").asBoolean())
+                .containsExactly(true, false, true, false);
+        JsonNode switchedOff = users.get(1);
+        assertThat(switchedOff.path("subject").asText()).isEqualTo(userId);
+        assertThat(switchedOff.path("source").asText()).isEqualTo("/onecloud/resource-service");
+        assertThat(switchedOff.path("data").has("adminApiEnabled")).as("a user's, not an organization's").isFalse();
+        assertThat(switchedOff.path("data").path("userApiEnabled").isBoolean()).isTrue();
     }
 
     private static void createContact(Credential owner, String firstName) {
@@ -147,6 +247,14 @@ class DirectoryEventsTest {
     }
 
     private static ConsumerRecord<String, String> awaitEvent(Predicate<JsonNode> wanted) throws Exception {
+        List<ConsumerRecord<String, String>> records = awaitEvents(wanted, e -> true);
+        return records.get(records.size() - 1);
+    }
+
+    /** Every record {@code wanted} matches, in topic order, up to the first that {@code last} matches too. */
+    private static List<ConsumerRecord<String, String>> awaitEvents(Predicate<JsonNode> wanted,
+            Predicate<JsonNode> last) throws Exception {
+        List<ConsumerRecord<String, String>> found = new ArrayList<>();
         Properties config = new Properties();
         config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, EmbeddedKafkaResource.bootstrapServers());
         config.put(ConsumerConfig.GROUP_ID_CONFIG, "directory-events-test-" + UUID.randomUUID());
@@ -158,8 +266,12 @@ class DirectoryEventsTest {
             long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
             while (System.nanoTime() < deadline) {
                 for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
-                    if (wanted.test(Json.MAPPER.readTree(record.value()))) {
-                        return record;
+                    JsonNode event = Json.MAPPER.readTree(record.value());
+                    if (wanted.test(event)) {
+                        found.add(record);
+                        if (last.test(event)) {
+                            return found;
+                        }
                     }
                 }
             }
