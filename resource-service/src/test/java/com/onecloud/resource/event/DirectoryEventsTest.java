@@ -3,11 +3,14 @@ package com.onecloud.resource.event;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -15,8 +18,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.function.Predicate;
+
+import jakarta.inject.Inject;
 
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -25,9 +31,16 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeType;
 import com.onecloud.access.Api;
+import com.onecloud.access.credential.TokenFormat;
+import com.onecloud.events.ActivationChanged;
+import com.onecloud.events.CloudEvent;
 import com.onecloud.events.Topics;
+import com.onecloud.resource.common.DirectoryEvents;
 import com.onecloud.resource.support.Credentials;
 import com.onecloud.resource.support.Credentials.Credential;
 import com.onecloud.resource.support.Fixtures;
@@ -49,6 +62,10 @@ import io.quarkus.test.junit.QuarkusTest;
 @QuarkusTestResource(EmbeddedKafkaResource.class)
 @QuarkusTestResource(ResourceDatabase.class)
 class DirectoryEventsTest {
+
+    /** The service's own mapping, the one its outbox writes events with. */
+    @Inject
+    ObjectMapper json;
 
     @AfterAll
     static void noCredentialWasLogged() {
@@ -239,6 +256,61 @@ class DirectoryEventsTest {
         assertThat(switchedOff.path("source").asText()).isEqualTo("/onecloud/resource-service");
         assertThat(switchedOff.path("data").has("adminApiEnabled")).as("a user's, not an organization's").isFalse();
         assertThat(switchedOff.path("data").path("userApiEnabled").isBoolean()).isTrue();
+    }
+
+    /**
+     * The upgrade to the activation flags (schema-migrations' {@code db/resource/V5}) announces each organization that
+     * existed before it with SQL of its own. That SQL runs here, as the migration's owner would run it, on one
+     * organization of a temporary table of the same name (PostgreSQL looks there first), so that no real organization
+     * is announced twice; its event then takes the real outbox table and relay and must read as the service's own.
+     */
+    @Test
+    void theUpgradesAnnouncementOfAnExistingOrganizationReadsAsTheServicesOwn() throws Exception {
+        String script;
+        try (InputStream in = Thread.currentThread().getContextClassLoader()
+                .getResourceAsStream("db/resource/V5__api_activation.sql")) {
+            assertThat(in).as("the migration on the test classpath").isNotNull();
+            script = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        String announcement = script.substring(script.indexOf("DO $$"));
+        String org = TokenFormat.newId();
+        try (Connection owner = DriverManager.getConnection(EmbeddedPostgresResource.jdbcUrl(),
+                EmbeddedPostgresResource.USER, EmbeddedPostgresResource.PASSWORD)) {
+            owner.setAutoCommit(false);
+            try (Statement s = owner.createStatement()) {
+                s.execute("CREATE TEMP TABLE organization (id varchar(16), version bigint) ON COMMIT DROP");
+                s.execute("INSERT INTO organization VALUES ('" + org + "', 7)");
+                s.execute(announcement);
+            }
+            owner.commit();
+        }
+
+        ConsumerRecord<String, String> record = awaitEvent(e -> org.equals(e.path("subject").asText()));
+        assertThat(record.key()).isEqualTo(org);
+        JsonNode migrated = Json.MAPPER.readTree(record.value());
+        JsonNode own = Json.MAPPER.readTree(json.writeValueAsString(
+                DirectoryEvents.organizationActivation(org, true, true, 7)));
+        assertThat(shape(migrated)).isEqualTo(shape(own));
+        assertThat(shape(migrated.path("data"))).isEqualTo(shape(own.path("data")));
+        for (String field : List.of("specversion", "source", "type", "subject", "datacontenttype")) {
+            assertThat(migrated.path(field)).as(field).isEqualTo(own.path(field));
+        }
+        assertThat(migrated.path("type").asText()).isEqualTo(Topics.ACTIVATION_CHANGED);
+        assertThat(UUID.fromString(migrated.path("id").asText())).isNotNull();
+
+        CloudEvent<ActivationChanged> event = json.readValue(record.value(),
+                new TypeReference<CloudEvent<ActivationChanged>>() { });
+        assertThat(event.time()).isBetween(Instant.now().minusSeconds(60), Instant.now());
+        assertThat(event.data()).isEqualTo(new ActivationChanged(org, null, true, true, 7, event.time()));
+        assertThat(count("SELECT count(*) FROM outbox_event WHERE id = ?::uuid AND published_at IS NOT NULL",
+                event.id())).isEqualTo(1);
+    }
+
+    /** Each field's name and JSON type, in name order. */
+    private static Map<String, JsonNodeType> shape(JsonNode node) {
+        Map<String, JsonNodeType> shape = new TreeMap<>();
+        node.fields().forEachRemaining(field -> shape.put(field.getKey(), field.getValue().getNodeType()));
+        return shape;
     }
 
     private static void createContact(Credential owner, String firstName) {
