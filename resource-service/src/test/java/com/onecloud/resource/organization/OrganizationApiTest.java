@@ -1,5 +1,6 @@
 package com.onecloud.resource.organization;
 
+import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -285,6 +286,25 @@ class OrganizationApiTest {
         withNull.put("userApiEnabled", null);
         su.spec().contentType("application/json").accept("application/json").body(withNull).put(ORGS + "/" + id)
                 .then().statusCode(200).body("userApiEnabled", equalTo(false)).body("version", equalTo(1));
+    }
+
+    @Test
+    void theApiDescriptionShowsTheFlagsAndWhatLeavingOneOutMeans() {
+        Response doc = given().accept("application/json").get("/q/openapi?format=json");
+        doc.then().statusCode(200);
+        for (String schema : List.of("OrganizationRequest", "OrganizationView", "UserRequest", "UserView")) {
+            assertThat(doc.jsonPath().getString("components.schemas." + schema + ".properties.userApiEnabled.type"))
+                    .as(schema).isEqualTo("boolean");
+        }
+        assertThat(doc.jsonPath().getString("components.schemas.OrganizationRequest.properties.adminApiEnabled.type"))
+                .isEqualTo("boolean");
+        assertThat(doc.jsonPath().getString(
+                "components.schemas.OrganizationRequest.properties.adminApiEnabled.description"))
+                .contains("Absent on POST: `false`; absent on PUT: unchanged.");
+        assertThat(doc.jsonPath().getString("components.schemas.UserRequest.properties.userApiEnabled.description"))
+                .contains("Absent on POST: `true`; absent on PUT: unchanged.");
+        assertThat(doc.jsonPath().getString("paths.'/api/admin/v1/organizations/{orgId}'.put.description"))
+                .contains("left out, or null, keeps its value");
     }
 
     @Test
