@@ -125,8 +125,9 @@ public class OrganizationService {
 
         static Updated of(Row row) {
             Organization org = Organization.of(row);
-            return new Updated(org, !row.getBoolean("previous_admin_api_enabled").equals(org.adminApiEnabled())
-                    || !row.getBoolean("previous_user_api_enabled").equals(org.userApiEnabled()));
+            return new Updated(org, !Boolean.valueOf(org.adminApiEnabled()).equals(
+                    row.getBoolean("previous_admin_api_enabled"))
+                    || !Boolean.valueOf(org.userApiEnabled()).equals(row.getBoolean("previous_user_api_enabled")));
         }
     }
 }

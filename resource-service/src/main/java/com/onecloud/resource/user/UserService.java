@@ -151,7 +151,8 @@ public class UserService {
 
         static Updated of(Row row) {
             DirectoryUser user = DirectoryUser.of(row);
-            return new Updated(user, !row.getBoolean("previous_user_api_enabled").equals(user.userApiEnabled()));
+            return new Updated(user,
+                    !Boolean.valueOf(user.userApiEnabled()).equals(row.getBoolean("previous_user_api_enabled")));
         }
     }
 }
