@@ -18,6 +18,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
 import com.onecloud.access.Audience;
 import com.onecloud.access.Protected;
 import com.onecloud.http.paging.PageRequest;
@@ -40,8 +42,11 @@ public class OrganizationResource {
 
     @POST
     @Consumes({ MediaType.APPLICATION_JSON, MediaType.APPLICATION_XML })
+    @Operation(summary = "Create an organization", description = "`adminApiEnabled` and `userApiEnabled` are `false` "
+            + "unless the request sets them: a new organization's APPLICATION and USER principals get 403 on the Admin "
+            + "API and the User API until they are activated. The activation is announced on `directory-events`.")
     public Uni<Response> create(@Valid @NotNull OrganizationRequest body, @Context UriInfo uri) {
-        return organizations.create(body.name).map(org -> Response
+        return organizations.create(body).map(org -> Response
                 .created(uri.getAbsolutePathBuilder().path(org.id()).build())
                 .header(HttpHeaders.ETAG, Versions.etag(org.version())).entity(OrganizationView.of(org)).build());
     }
@@ -63,10 +68,15 @@ public class OrganizationResource {
     @PUT
     @Path("{orgId}")
     @Consumes({ MediaType.APPLICATION_JSON, MediaType.APPLICATION_XML })
+    @Operation(summary = "Replace an organization", description = "Carries the current version (`If-Match` or the "
+            + "`version` field); a stale one is 409. `name` is replaced. An activation flag (`adminApiEnabled`, "
+            + "`userApiEnabled`) left out, or null, keeps its value, so that a client that does not know the flags "
+            + "cannot switch an API off; a value other than `true` or `false` is 400. A change of either flag is "
+            + "announced on `directory-events`, from where the platform's access decisions learn it.")
     public Uni<Response> update(@PathParam("orgId") String orgId, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Valid @NotNull OrganizationRequest body) {
         long expected = Versions.expected(ifMatch, body.version);
-        return organizations.update(orgId, expected, body.name).map(org -> Response.ok(OrganizationView.of(org))
+        return organizations.update(orgId, expected, body).map(org -> Response.ok(OrganizationView.of(org))
                 .header(HttpHeaders.ETAG, Versions.etag(org.version())).build());
     }
 

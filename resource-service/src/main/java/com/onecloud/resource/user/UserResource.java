@@ -18,6 +18,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
 import com.onecloud.access.Api;
 import com.onecloud.access.Audience;
 import com.onecloud.access.Protected;
@@ -44,6 +46,8 @@ public class UserResource {
 
     @POST
     @Consumes({ MediaType.APPLICATION_JSON, MediaType.APPLICATION_XML })
+    @Operation(summary = "Create a user", description = "`userApiEnabled` is `true` unless the request sets it. The "
+            + "user's activation is announced on `directory-events`.")
     public Uni<Response> create(@PathParam("orgId") String orgId, @Valid @NotNull UserRequest body,
             @Context UriInfo uri) {
         caller.requireOrganization(orgId, "Organization");
@@ -72,6 +76,11 @@ public class UserResource {
     @PUT
     @Path("{userId}")
     @Consumes({ MediaType.APPLICATION_JSON, MediaType.APPLICATION_XML })
+    @Operation(summary = "Replace a user", description = "Carries the current version (`If-Match` or the `version` "
+            + "field); a stale one is 409. The names, `email` and `phoneNumber` are replaced (a `phoneNumber` left out "
+            + "is removed). `userApiEnabled` left out, or null, keeps its value, so that a client that does not know "
+            + "the flag cannot switch a user's User API off; a value other than `true` or `false` is 400. A change of "
+            + "the flag is announced on `directory-events`, from where the platform's access decisions learn it.")
     public Uni<Response> update(@PathParam("orgId") String orgId, @PathParam("userId") String userId,
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @Valid @NotNull UserRequest body) {
         caller.requireOrganization(orgId, "User");
