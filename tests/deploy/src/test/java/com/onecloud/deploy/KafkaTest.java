@@ -24,7 +24,7 @@ class KafkaTest {
         String directoryEvents = Sources.directoryEventsTopic();
         assertThat(ticketEvents).isEqualTo("ticket-events");
         assertThat(directoryEvents).isEqualTo("directory-events");
-        assertThat(Sources.revocationTopic()).isEqualTo(ticketEvents);
+        assertThat(Sources.revocationTopics()).containsExactly(ticketEvents, directoryEvents);
         String cluster = name(m.ofKind("Kafka").get(0));
         assertThat(m.ofKind("KafkaTopic").stream().map(t -> t.path("spec").path("topicName").asText(name(t))))
                 .containsExactlyInAnyOrder(ticketEvents, directoryEvents);
@@ -47,10 +47,11 @@ class KafkaTest {
                         "group literal " + Sources.directoryGroup() + " Read"),
                 "resource-service", Set.of(
                         "topic literal " + directoryEvents + " Write", "topic literal " + directoryEvents + " Describe",
-                        "topic literal " + ticketEvents + " Read", "topic literal " + ticketEvents + " Describe",
+                        "topic literal " + directoryEvents + " Read", "topic literal " + ticketEvents + " Read", "topic literal " + ticketEvents + " Describe",
                         "group prefix " + Sources.revocationGroupPrefix("resource-service") + " Read"),
                 "auth-service", Set.of(
                         "topic literal " + ticketEvents + " Read", "topic literal " + ticketEvents + " Describe",
+                        "topic literal " + directoryEvents + " Read", "topic literal " + directoryEvents + " Describe",
                         "group prefix " + Sources.revocationGroupPrefix("auth-service") + " Read"));
         assertThat(m.ofKind("KafkaUser").stream().map(Manifests::name)).containsExactlyInAnyOrderElementsOf(expected.keySet());
         for (JsonNode user : m.ofKind("KafkaUser")) {

@@ -3,6 +3,7 @@ package com.onecloud.deploy;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -73,12 +74,17 @@ final class Sources {
                 "the revocation group infix");
     }
 
-    /** The topic the revocation feed reads. */
-    static String revocationTopic() {
-        String constant = find(REVOCATION_FEED, "broadcast\\(\"revocations\",\\s*Topics\\.(\\w+)",
-                "the revocation feed's topic constant");
-        return find("libs/events/src/main/java/com/onecloud/events/Topics.java",
-                constant + "\\s*=\\s*\"([^\"]+)\"", "the topic " + constant);
+    /** The topics the revocation feed reads, in the order it names them. */
+    static List<String> revocationTopics() {
+        String constants = find(REVOCATION_FEED, "broadcast\\(\"revocations\",\\s*List\\.of\\(([^)]*)\\)",
+                "the revocation feed's topic constants");
+        List<String> topics = new ArrayList<>();
+        for (String constant : constants.split(",")) {
+            String name = constant.trim().replaceFirst("^Topics\\.", "");
+            topics.add(find("libs/events/src/main/java/com/onecloud/events/Topics.java",
+                    name + "\\s*=\\s*\"([^\"]+)\"", "the topic " + name));
+        }
+        return topics;
     }
 
     /** ticket-service's shared consumer group for directory events. */

@@ -109,7 +109,7 @@ class ActivationIT {
         Response current = app(replica(Platform.RESOURCE, 2), admin).get(path);
         app(replica(Platform.RESOURCE, 2), admin).contentType("application/json")
                 .header("If-Match", current.header("ETag"))
-                .body(Map.of("firstName", "Una", "lastName", "Unplugged", "email", current.path("email"),
+                .body(Map.of("firstName", "Una", "lastName", "Unplugged", "email", (String) current.path("email"),
                         "userApiEnabled", false))
                 .put(path).then().statusCode(200);
         Instant switched = Instant.now();
@@ -145,8 +145,9 @@ class ActivationIT {
         String path = "/api/admin/v1/organizations/" + org;
         Response current = superuser(base).get(path);
         current.then().statusCode(200);
+        String name = current.path("name");
         superuser(base).contentType("application/json").header("If-Match", current.header("ETag"))
-                .body(Map.of("name", current.path("name"), "adminApiEnabled", adminApi, "userApiEnabled", userApi))
+                .body(Map.of("name", name, "adminApiEnabled", adminApi, "userApiEnabled", userApi))
                 .put(path).then().statusCode(200);
     }
 
