@@ -60,6 +60,18 @@ final class Sources {
                 "the ticket-events topic");
     }
 
+    static String usageEventsTopic() {
+        return find("libs/events/src/main/java/com/onecloud/events/Topics.java", "USAGE_EVENTS\\s*=\\s*\"([^\"]+)\"",
+                "the usage-events topic");
+    }
+
+    /** ticket-service's shared consumer group for usage reports. */
+    static String usageGroup() {
+        return find("ticket-service/src/main/java/com/onecloud/ticket/config/TicketServiceConfig.java",
+                "@WithDefault\\(\"([^\"]+)\"\\)\\s*String groupId\\(\\);\\s*/\\*\\* Upper bound of the retry backoff while a report",
+                "the usage consumer group default");
+    }
+
     static String directoryEventsTopic() {
         return find("libs/events/src/main/java/com/onecloud/events/Topics.java", "DIRECTORY_EVENTS\\s*=\\s*\"([^\"]+)\"",
                 "the directory-events topic");
