@@ -26,6 +26,7 @@ import com.onecloud.usage.UsageReporter;
 
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.net.SocketAddress;
 
 /**
  * Authenticates and authorizes every request to a {@code @Protected} endpoint by asking auth-service, after routing
@@ -74,9 +75,10 @@ public class AuthenticationFilter implements AccessEnforcer {
         Api api = guarded.protection().api().length == 0 ? null : guarded.protection().api()[0];
         List<String> authorizations = request.headers().getAll(HttpHeaders.AUTHORIZATION);
         List<String> queryTokens = request.params().getAll("t");
+        String sourceAddress = sourceAddress(request);
         Decision repeated = LocalDecision.ofRepeated(authorizations, queryTokens);
         if (repeated != null) {
-            return act(repeated);
+            return act(repeated, sourceAddress);
         }
         String authorization = authorizations.isEmpty() ? null : authorizations.get(0);
         String queryToken = queryTokens.isEmpty() ? null : queryTokens.get(0);
@@ -84,14 +86,24 @@ public class AuthenticationFilter implements AccessEnforcer {
 
         Decision cached = cache.get(key);
         if (cached != null) {
-            return act(served(cached, activations.apply(cached, audience)));
+            return act(served(cached, activations.apply(cached, audience)), sourceAddress);
         }
         Decision local = LocalDecision.of(authorization, queryToken);
         if (local != null) {
-            return act(local);
+            return act(local, sourceAddress);
         }
         DecisionRequest ask = new DecisionRequest(authorization, queryToken, audience, api, !cache.isFeedCurrent());
-        return decide(key, ask).chain(this::act);
+        return decide(key, ask).chain(decision -> act(decision, sourceAddress));
+    }
+
+    /**
+     * The client's address: the connection's peer, unless Quarkus' proxy support is switched on
+     * ({@code quarkus.http.proxy.*}), which takes {@code X-Forwarded-For}/{@code Forwarded} from trusted proxies only.
+     * A header sent by anyone else is never believed.
+     */
+    private static String sourceAddress(HttpServerRequest request) {
+        SocketAddress remote = request.remoteAddress();
+        return remote == null ? null : remote.hostAddress();
     }
 
     /**
@@ -131,10 +143,10 @@ public class AuthenticationFilter implements AccessEnforcer {
         return client.decide(request).map(decision -> activations.apply(decision, request.audience()));
     }
 
-    private Uni<Void> act(Decision decision) {
+    private Uni<Void> act(Decision decision, String sourceAddress) {
         return switch (decision.outcome()) {
             case ALLOW -> {
-                caller.authenticatedAs(decision.principal());
+                caller.authenticatedAs(decision.principal(), sourceAddress);
                 yield Uni.createFrom().voidItem();
             }
             case INVALID_REQUEST -> Uni.createFrom().failure(new InvalidCredentialRequest(decision.description()));

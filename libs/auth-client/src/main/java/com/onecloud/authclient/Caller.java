@@ -12,9 +12,11 @@ import com.onecloud.http.problem.NotFound;
 public class Caller {
 
     private Principal principal;
+    private String sourceAddress;
 
-    void authenticatedAs(Principal principal) {
+    void authenticatedAs(Principal principal, String sourceAddress) {
         this.principal = principal;
+        this.sourceAddress = sourceAddress;
     }
 
     public Principal principal() {
@@ -22,6 +24,15 @@ public class Caller {
             throw new IllegalStateException("no authenticated caller: is the endpoint annotated with @Protected?");
         }
         return principal;
+    }
+
+    /**
+     * The client's address as the request arrived: the connection's peer, or the client a trusted proxy names when
+     * Quarkus' proxy support is configured ({@code quarkus.http.proxy.trusted-proxies}); null if unknown.
+     */
+    public String sourceAddress() {
+        principal();
+        return sourceAddress;
     }
 
     /** Contract §3 rule 5: a SUPERUSER sees every organization, anyone else only their own. */

@@ -12,7 +12,8 @@ public final class EventTypes {
             Topics.USER_DELETED, UserDeleted.class,
             Topics.ORGANIZATION_DELETED, OrganizationDeleted.class,
             Topics.ACTIVATION_CHANGED, ActivationChanged.class,
-            Topics.USAGE_REPORTED, UsageReported.class);
+            Topics.USAGE_REPORTED, UsageReported.class,
+            Topics.AUDIT_RECORDED, AuditRecorded.class);
 
     private EventTypes() {
     }

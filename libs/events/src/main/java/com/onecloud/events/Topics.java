@@ -9,6 +9,14 @@ public final class Topics {
     public static final String DIRECTORY_EVENTS = "directory-events";
     /** Key: the reporting process. Published by every service that decides on requests, without an outbox. */
     public static final String USAGE_EVENTS = "usage-events";
+    /**
+     * The audit trail (contract §4): every administrative change, for export (a SIEM) and for ticket-service's read
+     * API. Key: the entry's organization id, {@link #PLATFORM_KEY} for the platform's own. Published by ticket-service
+     * and resource-service.
+     */
+    public static final String AUDIT_EVENTS = "audit-events";
+    /** The key of an {@link #AUDIT_EVENTS} record whose entry belongs to no organization. */
+    public static final String PLATFORM_KEY = "platform";
 
     public static final String TICKET_REVOKED = "onecloud.ticket.revoked.v1";
     public static final String TICKET_CREATED = "onecloud.ticket.created.v1";
@@ -18,6 +26,8 @@ public final class Topics {
     /** On {@link #DIRECTORY_EVENTS} from resource-service, then on {@link #TICKET_EVENTS} from ticket-service. */
     public static final String ACTIVATION_CHANGED = "onecloud.activation.changed.v1";
     public static final String USAGE_REPORTED = "onecloud.usage.reported.v1";
+    /** On {@link #AUDIT_EVENTS}; the event's id is the audit entry's id. */
+    public static final String AUDIT_RECORDED = "onecloud.audit.recorded.v1";
 
     private Topics() {
     }

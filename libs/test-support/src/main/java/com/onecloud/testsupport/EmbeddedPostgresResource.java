@@ -24,7 +24,7 @@ public class EmbeddedPostgresResource implements QuarkusTestResourceLifecycleMan
     public static final String USER = "postgres";
     public static final String PASSWORD = "postgres";
     /** The password of the roles the migrations create in tests (the service's own; auth-service's reader). */
-    private static final String ROLE_PASSWORD = "test-only-role-password";
+    public static final String ROLE_PASSWORD = "test-only-role-password";
 
     private static EmbeddedPostgres server;
     private static final Set<Schema> MIGRATED = EnumSet.noneOf(Schema.class);

@@ -11,7 +11,8 @@ import com.onecloud.events.UserDeleted;
 /** The events this service announces on {@link Topics#DIRECTORY_EVENTS}, keyed by organization id. */
 public final class DirectoryEvents {
 
-    private static final String SOURCE = "/onecloud/resource-service";
+    /** The CloudEvents {@code source} of every event this service publishes. */
+    public static final String SOURCE = "/onecloud/resource-service";
 
     private DirectoryEvents() {
     }

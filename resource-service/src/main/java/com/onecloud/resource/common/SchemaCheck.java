@@ -6,6 +6,7 @@ import java.util.List;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
+import com.onecloud.audit.AuditTable;
 import com.onecloud.resource.contact.Contact;
 import com.onecloud.resource.organization.Organization;
 import com.onecloud.resource.user.DirectoryUser;
@@ -31,7 +32,8 @@ public class SchemaCheck {
             "SELECT " + Contact.COLUMNS + ", organization_id, owner_user_id, created_at, search_text "
                     + "FROM contact LIMIT 0",
             "SELECT organization_id, user_id, deleted_at, contact_owner_lock(organization_id, user_id) "
-                    + "FROM deleted_user LIMIT 0");
+                    + "FROM deleted_user LIMIT 0",
+            AuditTable.PROBE);
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
     void onStart(@Observes StartupEvent event, Pool pool) {

@@ -22,6 +22,8 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 
 import com.onecloud.access.Audience;
 import com.onecloud.access.Protected;
+import com.onecloud.audit.Origin;
+import com.onecloud.authclient.Caller;
 import com.onecloud.http.paging.PageRequest;
 import com.onecloud.http.paging.Versions;
 import com.onecloud.resource.common.Page;
@@ -35,9 +37,11 @@ import io.smallrye.mutiny.Uni;
 public class OrganizationResource {
 
     private final OrganizationService organizations;
+    private final Caller caller;
 
-    OrganizationResource(OrganizationService organizations) {
+    OrganizationResource(OrganizationService organizations, Caller caller) {
         this.organizations = organizations;
+        this.caller = caller;
     }
 
     @POST
@@ -46,7 +50,7 @@ public class OrganizationResource {
             + "unless the request sets them: a new organization's APPLICATION and USER principals get 403 on the Admin "
             + "API and the User API until they are activated. The activation is announced on `directory-events`.")
     public Uni<Response> create(@Valid @NotNull OrganizationRequest body, @Context UriInfo uri) {
-        return organizations.create(body).map(org -> Response
+        return organizations.create(body, Origin.of(caller)).map(org -> Response
                 .created(uri.getAbsolutePathBuilder().path(org.id()).build())
                 .header(HttpHeaders.ETAG, Versions.etag(org.version())).entity(OrganizationView.of(org)).build());
     }
@@ -76,13 +80,14 @@ public class OrganizationResource {
     public Uni<Response> update(@PathParam("orgId") String orgId, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Valid @NotNull OrganizationRequest body) {
         long expected = Versions.expected(ifMatch, body.version);
-        return organizations.update(orgId, expected, body).map(org -> Response.ok(OrganizationView.of(org))
+        return organizations.update(orgId, expected, body, Origin.of(caller)).map(org -> Response
+                .ok(OrganizationView.of(org))
                 .header(HttpHeaders.ETAG, Versions.etag(org.version())).build());
     }
 
     @DELETE
     @Path("{orgId}")
     public Uni<Response> delete(@PathParam("orgId") String orgId) {
-        return organizations.delete(orgId).map(ignored -> Response.noContent().build());
+        return organizations.delete(orgId, Origin.of(caller)).map(ignored -> Response.noContent().build());
     }
 }

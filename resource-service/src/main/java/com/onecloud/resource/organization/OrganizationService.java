@@ -6,9 +6,14 @@ import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import com.onecloud.audit.AuditAction;
+import com.onecloud.audit.AuditEntries;
+import com.onecloud.audit.Changes;
+import com.onecloud.audit.Origin;
 import com.onecloud.events.Topics;
 import com.onecloud.http.paging.PageRequest;
 import com.onecloud.outbox.SqlOutbox;
+import com.onecloud.resource.common.AuditTrail;
 import com.onecloud.resource.common.DirectoryEvents;
 import com.onecloud.resource.common.Ids;
 import com.onecloud.resource.common.Persistence;
@@ -22,7 +27,8 @@ import io.vertx.mutiny.sqlclient.Tuple;
 /**
  * Organizations, the tenants. Their API activation (contract §3 rule 7) is announced on Kafka when an organization is
  * created and whenever a flag changes, in the transaction of the change; deleting one deletes its directory and
- * contacts and announces that too.
+ * contacts and announces that too. Every change is recorded in the audit trail in its transaction: who made it, from
+ * where, and which fields changed (switching a flag is an {@code organization.updated} naming it).
  */
 @ApplicationScoped
 public class OrganizationService {
@@ -39,15 +45,16 @@ public class OrganizationService {
     private static final String GET = "SELECT " + Organization.COLUMNS + " FROM organization WHERE id = $1";
     private static final String VERSION = "SELECT version FROM organization WHERE id = $1";
     /**
-     * A flag the request leaves out (null) keeps its value. The row as it was comes along, to tell whether a flag
+     * A flag the request leaves out (null) keeps its value. The row as it was comes along, to tell which fields
      * changed: when the update matched, nothing changed the row since the statement's snapshot (its version would
      * differ), so {@code previous} read the very row that was updated.
      */
-    private static final String UPDATE = "WITH previous AS (SELECT admin_api_enabled, user_api_enabled "
+    private static final String UPDATE = "WITH previous AS (SELECT name, admin_api_enabled, user_api_enabled "
             + "FROM organization WHERE id = $1 AND version = $3) "
             + "UPDATE organization SET name = $2, admin_api_enabled = coalesce($4, admin_api_enabled), "
             + "user_api_enabled = coalesce($5, user_api_enabled), version = version + 1 "
             + "WHERE id = $1 AND version = $3 RETURNING " + Organization.COLUMNS + ", "
+            + "(SELECT name FROM previous) AS previous_name, "
             + "(SELECT admin_api_enabled FROM previous) AS previous_admin_api_enabled, "
             + "(SELECT user_api_enabled FROM previous) AS previous_user_api_enabled";
     /** Users and contacts go with it: their foreign keys cascade. */
@@ -55,19 +62,23 @@ public class OrganizationService {
 
     private final Pool pool;
     private final SqlOutbox outbox;
+    private final AuditTrail audit;
 
-    OrganizationService(Pool pool, SqlOutbox outbox) {
+    OrganizationService(Pool pool, SqlOutbox outbox, AuditTrail audit) {
         this.pool = pool;
         this.outbox = outbox;
+        this.audit = audit;
     }
 
     /** A new organization's activation is always announced, so that downstream knows it from its first version. */
-    public Uni<Organization> create(OrganizationRequest body) {
+    public Uni<Organization> create(OrganizationRequest body, Origin origin) {
         Tuple values = Tuple.of(Ids.next(), body.name, orDefault(body.adminApiEnabled), orDefault(body.userApiEnabled),
                 OffsetDateTime.now(ZoneOffset.UTC));
         return outbox.inTransaction(transaction -> transaction.preparedQuery(INSERT).execute(values)
                 .map(rows -> Organization.of(rows.iterator().next()))
-                .call(org -> announce(transaction, org)));
+                .call(org -> announce(transaction, org))
+                .call(org -> audit.record(transaction, AuditAction.ORGANIZATION_CREATED, org.id(), origin,
+                        AuditEntries.ORGANIZATION, org.id(), List.of("name", "adminApiEnabled", "userApiEnabled"))));
     }
 
     public Uni<List<Organization>> page(PageRequest page) {
@@ -91,7 +102,7 @@ public class OrganizationService {
     }
 
     /** Replaces the name and the flags the request gives; announces the activation if a flag changed. */
-    public Uni<Organization> update(String id, long expectedVersion, OrganizationRequest body) {
+    public Uni<Organization> update(String id, long expectedVersion, OrganizationRequest body, Origin origin) {
         Tuple values = Tuple.of(id, body.name, expectedVersion, body.adminApiEnabled, body.userApiEnabled);
         return outbox.inTransaction(transaction -> Persistence.updated(
                 transaction.preparedQuery(UPDATE).execute(values), Updated::of,
@@ -99,16 +110,20 @@ public class OrganizationService {
                 NOT_FOUND)
                 .call(updated -> updated.activationChanged() ? announce(transaction, updated.organization())
                         : Uni.createFrom().voidItem())
+                .call(updated -> audit.record(transaction, AuditAction.ORGANIZATION_UPDATED, id, origin,
+                        AuditEntries.ORGANIZATION, id, updated.changes()))
                 .map(Updated::organization));
     }
 
-    public Uni<Void> delete(String id) {
+    public Uni<Void> delete(String id, Origin origin) {
         return outbox.inTransaction(transaction -> transaction.preparedQuery(DELETE).execute(Tuple.of(id))
                 .chain(rows -> {
                     Persistence.requireDeleted(rows, NOT_FOUND);
                     return outbox.append(transaction, Topics.DIRECTORY_EVENTS, id,
                             DirectoryEvents.organizationDeleted(id));
-                }));
+                })
+                .chain(() -> audit.record(transaction, AuditAction.ORGANIZATION_DELETED, id, origin,
+                        AuditEntries.ORGANIZATION, id, List.of())));
     }
 
     private Uni<Void> announce(SqlConnection transaction, Organization org) {
@@ -120,14 +135,23 @@ public class OrganizationService {
         return flag == null ? DEFAULT_API_ENABLED : flag;
     }
 
-    /** The updated organization, and whether its activation differs from before. */
-    private record Updated(Organization organization, boolean activationChanged) {
+    /**
+     * The updated organization and the names of the fields that differ from before (a previous value that cannot be
+     * read counts as a change).
+     */
+    private record Updated(Organization organization, List<String> changes) {
 
         static Updated of(Row row) {
             Organization org = Organization.of(row);
-            return new Updated(org, !Boolean.valueOf(org.adminApiEnabled()).equals(
-                    row.getBoolean("previous_admin_api_enabled"))
-                    || !Boolean.valueOf(org.userApiEnabled()).equals(row.getBoolean("previous_user_api_enabled")));
+            return new Updated(org, Changes.compare()
+                    .field("name", row.getString("previous_name"), org.name())
+                    .field("adminApiEnabled", row.getBoolean("previous_admin_api_enabled"), org.adminApiEnabled())
+                    .field("userApiEnabled", row.getBoolean("previous_user_api_enabled"), org.userApiEnabled())
+                    .names());
+        }
+
+        boolean activationChanged() {
+            return changes.contains("adminApiEnabled") || changes.contains("userApiEnabled");
         }
     }
 }

@@ -23,6 +23,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import com.onecloud.access.Api;
 import com.onecloud.access.Audience;
 import com.onecloud.access.Protected;
+import com.onecloud.audit.Origin;
 import com.onecloud.authclient.Caller;
 import com.onecloud.http.paging.PageRequest;
 import com.onecloud.http.paging.Versions;
@@ -51,7 +52,7 @@ public class UserResource {
     public Uni<Response> create(@PathParam("orgId") String orgId, @Valid @NotNull UserRequest body,
             @Context UriInfo uri) {
         caller.requireOrganization(orgId, "Organization");
-        return users.create(orgId, body).map(user -> Response
+        return users.create(orgId, body, Origin.of(caller)).map(user -> Response
                 .created(uri.getAbsolutePathBuilder().path(user.id()).build())
                 .header(HttpHeaders.ETAG, Versions.etag(user.version())).entity(UserView.of(user)).build());
     }
@@ -85,7 +86,8 @@ public class UserResource {
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @Valid @NotNull UserRequest body) {
         caller.requireOrganization(orgId, "User");
         long expected = Versions.expected(ifMatch, body.version);
-        return users.update(orgId, userId, expected, body).map(user -> Response.ok(UserView.of(user))
+        return users.update(orgId, userId, expected, body, Origin.of(caller)).map(user -> Response
+                .ok(UserView.of(user))
                 .header(HttpHeaders.ETAG, Versions.etag(user.version())).build());
     }
 
@@ -93,6 +95,6 @@ public class UserResource {
     @Path("{userId}")
     public Uni<Response> delete(@PathParam("orgId") String orgId, @PathParam("userId") String userId) {
         caller.requireOrganization(orgId, "User");
-        return users.delete(orgId, userId).map(ignored -> Response.noContent().build());
+        return users.delete(orgId, userId, Origin.of(caller)).map(ignored -> Response.noContent().build());
     }
 }

@@ -6,9 +6,14 @@ import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import com.onecloud.audit.AuditAction;
+import com.onecloud.audit.AuditEntries;
+import com.onecloud.audit.Changes;
+import com.onecloud.audit.Origin;
 import com.onecloud.events.Topics;
 import com.onecloud.http.paging.PageRequest;
 import com.onecloud.outbox.SqlOutbox;
+import com.onecloud.resource.common.AuditTrail;
 import com.onecloud.resource.common.DirectoryEvents;
 import com.onecloud.resource.common.Ids;
 import com.onecloud.resource.common.Persistence;
@@ -25,7 +30,8 @@ import io.vertx.mutiny.sqlclient.Tuple;
  * missing (contract §3 rule 5). Email is unique per organization, case-insensitively: the unique index on
  * {@code lower(email)} decides, so that two concurrent requests cannot both succeed. A user's own User API flag
  * (contract §3 rule 7) is announced on Kafka when the user is created and whenever it changes, in the transaction of
- * the change.
+ * the change. Every change is recorded in the audit trail in its transaction: who made it, from where, and which
+ * fields changed (switching the flag is a {@code user.updated} naming it).
  */
 @ApplicationScoped
 public class UserService {
@@ -44,15 +50,20 @@ public class UserService {
             + "WHERE organization_id = $1 AND id = $2";
     private static final String VERSION = "SELECT version FROM directory_user WHERE organization_id = $1 AND id = $2";
     /**
-     * A flag the request leaves out (null) keeps its value. The flag as it was comes along, to tell whether it
+     * A flag the request leaves out (null) keeps its value. The row as it was comes along, to tell which fields
      * changed: when the update matched, nothing changed the row since the statement's snapshot (its version would
      * differ), so {@code previous} read the very row that was updated.
      */
-    private static final String UPDATE = "WITH previous AS (SELECT user_api_enabled FROM directory_user "
+    private static final String UPDATE = "WITH previous AS (SELECT first_name, last_name, email, phone_number, "
+            + "user_api_enabled FROM directory_user "
             + "WHERE organization_id = $1 AND id = $2 AND version = $8) "
             + "UPDATE directory_user SET first_name = $3, last_name = $4, email = $5, phone_number = $6, "
             + "user_api_enabled = coalesce($7, user_api_enabled), version = version + 1 "
             + "WHERE organization_id = $1 AND id = $2 AND version = $8 RETURNING " + DirectoryUser.COLUMNS + ", "
+            + "(SELECT first_name FROM previous) AS previous_first_name, "
+            + "(SELECT last_name FROM previous) AS previous_last_name, "
+            + "(SELECT email FROM previous) AS previous_email, "
+            + "(SELECT phone_number FROM previous) AS previous_phone_number, "
             + "(SELECT user_api_enabled FROM previous) AS previous_user_api_enabled";
     private static final String DELETE = "DELETE FROM directory_user WHERE organization_id = $1 AND id = $2";
     /** Held until the deletion commits; inserting the user's contact shares it (trigger contact_owner_not_deleted). */
@@ -66,11 +77,13 @@ public class UserService {
     private final Pool pool;
     private final SqlOutbox outbox;
     private final OrganizationService organizations;
+    private final AuditTrail audit;
 
-    UserService(Pool pool, SqlOutbox outbox, OrganizationService organizations) {
+    UserService(Pool pool, SqlOutbox outbox, OrganizationService organizations, AuditTrail audit) {
         this.pool = pool;
         this.outbox = outbox;
         this.organizations = organizations;
+        this.audit = audit;
     }
 
     /**
@@ -79,14 +92,16 @@ public class UserService {
      * users from before the flag existed), so only a user created with it off needs one; announcing every new user
      * anyway keeps creation free of a special case and gives downstream the user's flag from its first version.
      */
-    public Uni<DirectoryUser> create(String orgId, UserRequest body) {
+    public Uni<DirectoryUser> create(String orgId, UserRequest body, Origin origin) {
         Tuple values = fields(orgId, Ids.next(), body)
                 .addBoolean(body.userApiEnabled == null ? DEFAULT_USER_API_ENABLED : body.userApiEnabled)
                 .addValue(OffsetDateTime.now(ZoneOffset.UTC));
         return Persistence.missingParentAsNotFound(Persistence.duplicateAsConflict(
                 outbox.inTransaction(transaction -> transaction.preparedQuery(INSERT).execute(values)
                         .map(rows -> DirectoryUser.of(rows.iterator().next()))
-                        .call(user -> announce(transaction, user))),
+                        .call(user -> announce(transaction, user))
+                        .call(user -> audit.record(transaction, AuditAction.USER_CREATED, orgId, origin,
+                                AuditEntries.USER, user.id(), createdFields(user)))),
                 DUPLICATE), OrganizationService.NOT_FOUND);
     }
 
@@ -106,7 +121,8 @@ public class UserService {
     }
 
     /** Replaces the user's fields and the flag if the request gives it; announces the flag if it changed. */
-    public Uni<DirectoryUser> update(String orgId, String id, long expectedVersion, UserRequest body) {
+    public Uni<DirectoryUser> update(String orgId, String id, long expectedVersion, UserRequest body,
+            Origin origin) {
         Tuple values = fields(orgId, id, body).addValue(body.userApiEnabled).addLong(expectedVersion);
         return Persistence.duplicateAsConflict(outbox.inTransaction(transaction -> Persistence.updated(
                 transaction.preparedQuery(UPDATE).execute(values), Updated::of,
@@ -114,6 +130,8 @@ public class UserService {
                 NOT_FOUND)
                 .call(updated -> updated.activationChanged() ? announce(transaction, updated.user())
                         : Uni.createFrom().voidItem())
+                .call(updated -> audit.record(transaction, AuditAction.USER_UPDATED, orgId, origin, AuditEntries.USER,
+                        id, updated.changes()))
                 .map(Updated::user)), DUPLICATE);
     }
 
@@ -122,7 +140,7 @@ public class UserService {
      * user's tombstone keeps a credential of theirs that still works for a moment from creating a contact again; the
      * lock taken first makes the deletion wait for a contact being created now, so that it is deleted too.
      */
-    public Uni<Void> delete(String orgId, String id) {
+    public Uni<Void> delete(String orgId, String id, Origin origin) {
         Tuple user = Tuple.of(orgId, id);
         return outbox.inTransaction(transaction -> transaction.preparedQuery(LOCK_CONTACT_OWNER).execute(user)
                 .chain(() -> transaction.preparedQuery(DELETE).execute(user))
@@ -133,7 +151,9 @@ public class UserService {
                 })
                 .chain(() -> transaction.preparedQuery(DELETE_CONTACTS).execute(user))
                 .chain(() -> outbox.append(transaction, Topics.DIRECTORY_EVENTS, orgId,
-                        DirectoryEvents.userDeleted(orgId, id))));
+                        DirectoryEvents.userDeleted(orgId, id)))
+                .chain(() -> audit.record(transaction, AuditAction.USER_DELETED, orgId, origin, AuditEntries.USER, id,
+                        List.of())));
     }
 
     private Uni<Void> announce(SqlConnection transaction, DirectoryUser user) {
@@ -146,13 +166,31 @@ public class UserService {
         return Tuple.of(orgId, id, body.firstName, body.lastName, body.email, body.phoneNumber);
     }
 
-    /** The updated user, and whether its User API flag differs from before. */
-    private record Updated(DirectoryUser user, boolean activationChanged) {
+    /** The fields a new user was given: every one but an absent phone number. */
+    private static List<String> createdFields(DirectoryUser user) {
+        return user.phoneNumber() == null ? List.of("firstName", "lastName", "email", "userApiEnabled")
+                : List.of("firstName", "lastName", "email", "phoneNumber", "userApiEnabled");
+    }
+
+    /**
+     * The updated user and the names of the fields that differ from before (a previous value that cannot be read
+     * counts as a change).
+     */
+    private record Updated(DirectoryUser user, List<String> changes) {
 
         static Updated of(Row row) {
             DirectoryUser user = DirectoryUser.of(row);
-            return new Updated(user,
-                    !Boolean.valueOf(user.userApiEnabled()).equals(row.getBoolean("previous_user_api_enabled")));
+            return new Updated(user, Changes.compare()
+                    .field("firstName", row.getString("previous_first_name"), user.firstName())
+                    .field("lastName", row.getString("previous_last_name"), user.lastName())
+                    .field("email", row.getString("previous_email"), user.email())
+                    .field("phoneNumber", row.getString("previous_phone_number"), user.phoneNumber())
+                    .field("userApiEnabled", row.getBoolean("previous_user_api_enabled"), user.userApiEnabled())
+                    .names());
+        }
+
+        boolean activationChanged() {
+            return changes.contains("userApiEnabled");
         }
     }
 }

@@ -23,12 +23,14 @@ class KafkaTest {
         String ticketEvents = Sources.ticketEventsTopic();
         String directoryEvents = Sources.directoryEventsTopic();
         String usageEvents = Sources.usageEventsTopic();
+        String auditEvents = Sources.auditEventsTopic();
         assertThat(ticketEvents).isEqualTo("ticket-events");
+        assertThat(auditEvents).isEqualTo("audit-events");
         assertThat(directoryEvents).isEqualTo("directory-events");
         assertThat(Sources.revocationTopics()).containsExactly(ticketEvents, directoryEvents);
         String cluster = name(m.ofKind("Kafka").get(0));
         assertThat(m.ofKind("KafkaTopic").stream().map(t -> t.path("spec").path("topicName").asText(name(t))))
-                .containsExactlyInAnyOrder(ticketEvents, directoryEvents, usageEvents);
+                .containsExactlyInAnyOrder(ticketEvents, directoryEvents, usageEvents, auditEvents);
         for (JsonNode o : m.objects) {
             if (List.of("KafkaTopic", "KafkaUser", "KafkaNodePool").contains(o.path("kind").asText())) {
                 assertThat(o.path("metadata").path("labels").path("strimzi.io/cluster").asText()).as(name(o)).isEqualTo(cluster);
@@ -47,12 +49,16 @@ class KafkaTest {
                         "topic literal " + directoryEvents + " Read", "topic literal " + directoryEvents + " Describe",
                         "group literal " + Sources.directoryGroup() + " Read",
                         "topic literal " + usageEvents + " Write", "topic literal " + usageEvents + " Read",
-                        "topic literal " + usageEvents + " Describe", "group literal " + Sources.usageGroup() + " Read"),
+                        "topic literal " + usageEvents + " Describe", "group literal " + Sources.usageGroup() + " Read",
+                        "topic literal " + auditEvents + " Write", "topic literal " + auditEvents + " Read",
+                        "topic literal " + auditEvents + " Describe", "group literal " + Sources.auditGroup() + " Read"),
                 "resource-service", Set.of(
                         "topic literal " + directoryEvents + " Write", "topic literal " + directoryEvents + " Describe",
-                        "topic literal " + directoryEvents + " Read", "topic literal " + ticketEvents + " Read", "topic literal " + ticketEvents + " Describe",
+                        "topic literal " + directoryEvents + " Read", "topic literal " + ticketEvents + " Read",
+                        "topic literal " + ticketEvents + " Describe",
                         "group prefix " + Sources.revocationGroupPrefix("resource-service") + " Read",
-                        "topic literal " + usageEvents + " Write", "topic literal " + usageEvents + " Describe"),
+                        "topic literal " + usageEvents + " Write", "topic literal " + usageEvents + " Describe",
+                        "topic literal " + auditEvents + " Write", "topic literal " + auditEvents + " Describe"),
                 "auth-service", Set.of(
                         "topic literal " + ticketEvents + " Read", "topic literal " + ticketEvents + " Describe",
                         "topic literal " + directoryEvents + " Read", "topic literal " + directoryEvents + " Describe",
@@ -67,7 +73,8 @@ class KafkaTest {
                 assertThat(acl.path("type").asText("allow")).isEqualTo("allow");
                 assertThat(r.path("type").asText()).as(name(user) + " ACL resource type").isIn("topic", "group");
                 if ("topic".equals(r.path("type").asText())) {
-                    assertThat(r.path("name").asText()).as(name(user) + " ACL topic").isIn(ticketEvents, directoryEvents, usageEvents);
+                    assertThat(r.path("name").asText()).as(name(user) + " ACL topic").isIn(ticketEvents, directoryEvents, usageEvents,
+                            auditEvents);
                 }
                 for (JsonNode op : list(acl.path("operations"))) {
                     granted.add(r.path("type").asText() + " " + r.path("patternType").asText("literal") + " " + r.path("name").asText() + " " + op.asText());

@@ -99,6 +99,18 @@ final class Sources {
         return topics;
     }
 
+    static String auditEventsTopic() {
+        return find("libs/events/src/main/java/com/onecloud/events/Topics.java", "AUDIT_EVENTS\\s*=\\s*\"([^\"]+)\"",
+                "the audit-events topic");
+    }
+
+    /** ticket-service's shared consumer group for the audit entries of other services. */
+    static String auditGroup() {
+        return find("ticket-service/src/main/java/com/onecloud/ticket/config/TicketServiceConfig.java",
+                "interface AuditEvents.*?@WithDefault\\(\"([^\"]+)\"\\)\\s*String groupId\\(\\)",
+                "the audit consumer group default");
+    }
+
     /** ticket-service's shared consumer group for directory events. */
     static String directoryGroup() {
         return find("ticket-service/src/main/java/com/onecloud/ticket/config/TicketServiceConfig.java",

@@ -14,6 +14,7 @@ import com.onecloud.access.Api;
 import com.onecloud.access.PrincipalKind;
 import com.onecloud.access.credential.CredentialHash;
 import com.onecloud.access.credential.TokenFormat;
+import com.onecloud.ticket.audit.AuditTrail;
 import com.onecloud.ticket.config.TicketServiceConfig;
 import com.onecloud.ticket.event.RevokeReason;
 import com.onecloud.ticket.outbox.PanacheOutbox;
@@ -113,7 +114,8 @@ public class BootstrapSuperuser {
                             && CredentialHash.matches(secret, found.secretHash);
                     List<TicketEntity> previous = current.stream()
                             .filter(ticket -> !(configured && ticket.id.equals(found.ticketId))).toList();
-                    Uni<Void> revoked = tickets.revokeAll(previous, RevokeReason.BOOTSTRAP_REPLACED, now)
+                    Uni<Void> revoked = tickets
+                            .revokeAll(previous, RevokeReason.BOOTSTRAP_REPLACED, now, AuditTrail.SYSTEM)
                             .invoke(() -> previous.forEach(ticket -> LOG.infof(
                                     "Revoked bootstrap SUPERUSER ticket %s: the configured credential changed",
                                     ticket.id)))

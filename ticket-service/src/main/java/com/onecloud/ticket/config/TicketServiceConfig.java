@@ -23,6 +23,9 @@ public interface TicketServiceConfig {
     /** The consumer of the usage reports. */
     UsageReports usageReports();
 
+    /** The consumer of the audit entries other services publish ({@code audit-events}). */
+    AuditEvents auditEvents();
+
     /**
      * Base URL of auth-service's decision API ({@code ONECLOUD_AUTH_URL}). Read by the auth client's REST client
      * ({@code quarkus.rest-client.auth-service.url}); declared here only because this mapping owns {@code onecloud.*}
@@ -73,6 +76,20 @@ public interface TicketServiceConfig {
         String groupId();
 
         /** Upper bound of the retry backoff while a report cannot be added. */
+        @WithDefault("5s")
+        Duration maxBackoff();
+    }
+
+    interface AuditEvents {
+        /** Whether this replica stores the audit entries of other services. */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** Consumer group: replicas share the work (each entry is stored by one replica). */
+        @WithDefault("ticket-service-audit")
+        String groupId();
+
+        /** Upper bound of the retry backoff while an entry cannot be stored. */
         @WithDefault("5s")
         Duration maxBackoff();
     }

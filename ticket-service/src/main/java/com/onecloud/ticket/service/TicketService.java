@@ -8,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
 import com.onecloud.access.PrincipalKind;
+import com.onecloud.audit.Origin;
 import com.onecloud.access.credential.CredentialHash;
 import com.onecloud.access.credential.TokenFormat;
 import com.onecloud.authclient.Caller;
@@ -15,6 +16,7 @@ import com.onecloud.http.paging.PageRequest;
 import com.onecloud.http.problem.Conflict;
 import com.onecloud.http.problem.InvalidInput;
 import com.onecloud.http.problem.NotFound;
+import com.onecloud.ticket.audit.AuditTrail;
 import com.onecloud.ticket.config.TicketServiceConfig;
 import com.onecloud.ticket.event.RevokeReason;
 import com.onecloud.ticket.event.TicketEvents;
@@ -52,16 +54,18 @@ public class TicketService {
     private final UsageRepository usage;
     private final PanacheOutbox outbox;
     private final TicketEvents events;
+    private final AuditTrail audit;
     private final TicketServiceConfig.Tickets config;
     private final Validity validity;
 
     TicketService(TicketRepository repository, TombstoneRepository tombstones, UsageRepository usage,
-            PanacheOutbox outbox, TicketEvents events, TicketServiceConfig config) {
+            PanacheOutbox outbox, TicketEvents events, AuditTrail audit, TicketServiceConfig config) {
         this.repository = repository;
         this.tombstones = tombstones;
         this.usage = usage;
         this.outbox = outbox;
         this.events = events;
+        this.audit = audit;
         this.config = config.tickets();
         this.validity = new Validity(this.config.maxValidity());
     }
@@ -72,19 +76,21 @@ public class TicketService {
      */
     public Uni<IssuedTicket> issue(Caller caller, TicketOwner owner, TicketDraft draft) {
         NewTicket request = owner.order(caller, draft);
+        Origin origin = Origin.of(caller);
         Instant now = Times.now();
         Instant expiresAt = validity.decide(request.expiresAt(), request.sourceEnd(), now);
         return outbox.inTransaction(() -> requireNotDeleted(request).chain(() -> insert(request, now, expiresAt,
                 TokenFormat.newToken(TokenFormat.newId()),
-                request.kind() == PrincipalKind.USER ? null : TokenFormat.newSecret(), false)));
+                request.kind() == PrincipalKind.USER ? null : TokenFormat.newSecret(), false, origin)));
     }
 
     /**
-     * Inserts the bootstrap SUPERUSER ticket with the credential from configuration, in the caller's transaction.
+     * Inserts the bootstrap SUPERUSER ticket with the credential from configuration, in the caller's transaction. Its
+     * audit entry's actor is the platform ({@link AuditTrail#SYSTEM}): no request asked for it.
      */
     public Uni<IssuedTicket> insertBootstrap(NewTicket request, Instant now, Instant expiresAt, String token,
             String secret) {
-        return insert(request, now, expiresAt, token, secret, true);
+        return insert(request, now, expiresAt, token, secret, true, AuditTrail.SYSTEM);
     }
 
     /**
@@ -108,7 +114,7 @@ public class TicketService {
     }
 
     private Uni<IssuedTicket> insert(NewTicket request, Instant now, Instant expiresAt, String token, String secret,
-            boolean bootstrap) {
+            boolean bootstrap, Origin origin) {
         TicketEntity ticket = new TicketEntity();
         ticket.id = TokenFormat.newId();
         ticket.organizationId = request.organizationId();
@@ -122,6 +128,7 @@ public class TicketService {
         CredentialEntity credential = newCredential(ticket.id, token, secret, now);
         return repository.insert(ticket, credential)
                 .chain(() -> events.created(ticket))
+                .chain(() -> audit.created(ticket, origin))
                 .invoke(() -> LOG.infof("Issued %s ticket %s (credential %s)", ticket.kind, ticket.id, credential.id))
                 .replaceWith(() -> new IssuedTicket(ticket, token, secret));
     }
@@ -148,8 +155,9 @@ public class TicketService {
     /** Revokes the ticket; revoking a revoked ticket changes nothing and publishes nothing. */
     public Uni<Void> revoke(Caller caller, TicketOwner owner, String id) {
         TicketScope scope = owner.scope(caller);
+        Origin origin = Origin.of(caller);
         return outbox.inTransaction(() -> found(repository.findForUpdate(scope, id))
-                .chain(ticket -> revoke(ticket, RevokeReason.REVOKED, Times.now())));
+                .chain(ticket -> revoke(ticket, RevokeReason.REVOKED, Times.now(), origin)));
     }
 
     /**
@@ -160,14 +168,14 @@ public class TicketService {
     public Uni<Integer> userDeleted(String organizationId, String userId, Instant now) {
         return tombstones.buryUser(organizationId, userId, now)
                 .chain(() -> repository.lockUnrevokedOfUser(organizationId, userId))
-                .chain(list -> revokeAll(list, RevokeReason.USER_DELETED, now));
+                .chain(list -> revokeAll(list, RevokeReason.USER_DELETED, now, AuditTrail.SYSTEM));
     }
 
     /** {@link #userDeleted} for a whole organization: its tombstone, then every ticket of it. */
     public Uni<Integer> organizationDeleted(String organizationId, Instant now) {
         return tombstones.buryOrganization(organizationId, now)
                 .chain(() -> repository.lockUnrevokedOfOrganization(organizationId))
-                .chain(list -> revokeAll(list, RevokeReason.ORGANIZATION_DELETED, now));
+                .chain(list -> revokeAll(list, RevokeReason.ORGANIZATION_DELETED, now, AuditTrail.SYSTEM));
     }
 
 
@@ -177,6 +185,7 @@ public class TicketService {
      */
     public Uni<IssuedTicket> rotate(Caller caller, TicketOwner owner, String id, Integer graceSeconds) {
         TicketScope scope = owner.scope(caller);
+        Origin origin = Origin.of(caller);
         int grace = graceSeconds == null ? config.defaultGraceSeconds() : graceSeconds;
         if (grace < 0 || grace > MAX_GRACE_SECONDS) {
             throw InvalidInput.of("graceSeconds", "graceSeconds must be between 0 and " + MAX_GRACE_SECONDS + ".");
@@ -194,6 +203,7 @@ public class TicketService {
             return repository.endCurrentCredentials(ticket.id, graceEnd)
                     .chain(() -> repository.addCredential(credential))
                     .chain(() -> events.rotated(ticket, credential.id, now, graceEnd))
+                    .chain(() -> audit.rotated(ticket, origin))
                     .invoke(() -> LOG.infof("Rotated ticket %s to credential %s, grace %d s", ticket.id,
                             credential.id, grace))
                     .replaceWith(() -> new IssuedTicket(ticket, token, secret));
@@ -217,22 +227,28 @@ public class TicketService {
         });
     }
 
-    /** Revokes a ticket locked in the caller's transaction, unless it is already revoked. */
-    private Uni<Void> revoke(TicketEntity ticket, RevokeReason reason, Instant now) {
+    /**
+     * Revokes a ticket locked in the caller's transaction, unless it is already revoked (then nothing changes and
+     * nothing is recorded).
+     */
+    private Uni<Void> revoke(TicketEntity ticket, RevokeReason reason, Instant now, Origin origin) {
         if (ticket.revokedAt != null) {
             return Uni.createFrom().voidItem();
         }
         ticket.revokedAt = now;
         ticket.revokeReason = reason.name();
         LOG.infof("Revoked ticket %s (%s)", ticket.id, reason);
-        return events.revoked(ticket, null, now, reason);
+        return events.revoked(ticket, null, now, reason).chain(() -> audit.revoked(ticket, origin, reason));
     }
 
-    /** Revokes tickets locked in the caller's transaction, each unless it is already revoked; returns how many. */
-    public Uni<Integer> revokeAll(List<TicketEntity> tickets, RevokeReason reason, Instant now) {
+    /**
+     * Revokes tickets locked in the caller's transaction, each unless it is already revoked, each with its audit entry
+     * made by {@code origin}; returns how many.
+     */
+    public Uni<Integer> revokeAll(List<TicketEntity> tickets, RevokeReason reason, Instant now, Origin origin) {
         Uni<Void> chain = Uni.createFrom().voidItem();
         for (TicketEntity ticket : tickets) {
-            chain = chain.chain(() -> revoke(ticket, reason, now));
+            chain = chain.chain(() -> revoke(ticket, reason, now, origin));
         }
         return chain.replaceWith(tickets.size());
     }
@@ -244,7 +260,8 @@ public class TicketService {
                 return Uni.createFrom().voidItem(); // the whole ticket is already revoked and announced
             }
             LOG.infof("Rotation grace of credential %s of ticket %s ended", credential.id, ticket.id);
-            return events.revoked(ticket, credential.id, credential.notAfter, RevokeReason.ROTATION_GRACE_ENDED);
+            return events.revoked(ticket, credential.id, credential.notAfter, RevokeReason.ROTATION_GRACE_ENDED)
+                    .chain(() -> audit.graceEnded(ticket));
         });
     }
 

@@ -148,6 +148,12 @@ class BootstrapSuperuserTest {
                 .containsExactlyInAnyOrder(Map.of("credential_id", TokenFormat.credentialId(token).orElseThrow(),
                         "revoked", true), Map.of("credential_id", newCredential, "revoked", false));
         String current = ticketOf(newCredential);
+        // The platform did both by itself: the audit trail names no request's principal and no address.
+        assertThat(Db.rows("SELECT action, actor_kind, actor_id, organization_id, source_address, reason "
+                + "FROM audit_entry WHERE (target_id = ? AND action = 'ticket.revoked') "
+                + "OR (target_id = ? AND action = 'ticket.created') ORDER BY action", previous, current))
+                .containsExactly(
+                        row("ticket.created", null), row("ticket.revoked", "BOOTSTRAP_REPLACED"));
         assertThat(Db.rows("SELECT name, apis FROM ticket WHERE id = ? AND bootstrap", current))
                 .containsExactly(Map.of("name", "bootstrap", "apis", "USERS,TICKETS"));
 
@@ -174,5 +180,16 @@ class BootstrapSuperuserTest {
 
     private static String ticketOf(String credentialId) {
         return (String) Db.rows("SELECT ticket_id FROM credential WHERE id = ?", credentialId).get(0).get("ticket_id");
+    }
+
+    private static Map<String, Object> row(String action, String reason) {
+        Map<String, Object> row = new java.util.LinkedHashMap<>();
+        row.put("action", action);
+        row.put("actor_kind", "SYSTEM");
+        row.put("actor_id", "ticket-service");
+        row.put("organization_id", null);
+        row.put("source_address", null);
+        row.put("reason", reason);
+        return row;
     }
 }

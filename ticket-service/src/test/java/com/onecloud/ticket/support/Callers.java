@@ -53,13 +53,15 @@ public final class Callers {
             Api... apis) {
         String token = TokenFormat.newToken(TokenFormat.newId());
         String secret = kind == PrincipalKind.USER ? null : TokenFormat.newSecret();
-        AuthServiceDouble.register(token, secret, new Principal(kind, "test-" + kind, TokenFormat.newId(),
+        String ticketId = TokenFormat.newId();
+        AuthServiceDouble.register(token, secret, new Principal(kind, "test-" + kind, ticketId,
                 organizationId, userId, Set.of(apis), expiresAt));
         IssuedCredentials.remember(token, secret);
-        return new Caller(token, secret);
+        return new Caller(token, secret, ticketId);
     }
 
-    public record Caller(String token, String secret) {
+    /** A registered credential; {@code ticketId} is the ticket id its principal carries (an audit entry's actor). */
+    public record Caller(String token, String secret, String ticketId) {
 
         public String authorization() {
             return secret == null ? "Bearer " + token
