@@ -17,10 +17,11 @@ import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.RoutingContext;
 
 /**
- * Applies the contract's HTTP conventions before any route is chosen: header checks, the body size limit and the
- * method override. An overridden request is re-routed with its effective method, so routing, authorization, the
- * access log and metrics all see PUT or DELETE rather than POST. Management endpoints under {@code /q/} keep their own
- * media types and are left alone.
+ * Applies the contract's HTTP conventions before any route is chosen: header checks, characters in the URI that no
+ * field may hold ({@link UriText}), the body size limit and the method override. An overridden request is re-routed
+ * with its effective method, so routing, authorization, the access log and metrics all see PUT or DELETE rather than
+ * POST. {@code OPTIONS} is answered here, with the {@code Allow} a 405 on the same path carries ({@link AllowedMethods}),
+ * or 404 where no endpoint is. Management endpoints under {@code /q/} keep their own media types and are left alone.
  */
 @ApplicationScoped
 public class HttpConventionsFilter {
@@ -30,11 +31,13 @@ public class HttpConventionsFilter {
     private static final String OVERRIDE_APPLIED = "onecloud.method-override-applied";
 
     private final ProblemResponses problems;
+    private final AllowedMethods allowedMethods;
     private final long maxBodyBytes;
 
-    HttpConventionsFilter(ProblemResponses problems,
+    HttpConventionsFilter(ProblemResponses problems, AllowedMethods allowedMethods,
             @ConfigProperty(name = "quarkus.http.limits.max-body-size") MemorySize maxBodySize) {
         this.problems = problems;
+        this.allowedMethods = allowedMethods;
         this.maxBodyBytes = maxBodySize.asLongValue();
     }
 
@@ -53,6 +56,11 @@ public class HttpConventionsFilter {
             refuse(ctx, ApiError.invalid("Accept", "Accept must allow application/json or application/xml."));
             return;
         }
+        ApiError uriRefusal = UriText.refusal(request.path(), request.query());
+        if (uriRefusal != null) {
+            refuse(ctx, uriRefusal);
+            return;
+        }
         // Most requests carry no override: no list is allocated for them.
         MethodOverride.Decision decision = MethodOverride.decide(request.method().name(),
                 request.headers().contains(MethodOverride.HEADER) ? request.headers().getAll(MethodOverride.HEADER)
@@ -68,9 +76,24 @@ public class HttpConventionsFilter {
         } else if (decision instanceof MethodOverride.Override override) {
             ctx.put(OVERRIDE_APPLIED, Boolean.TRUE);
             ctx.reroute(HttpMethod.valueOf(override.method()), request.uri());
+        } else if (request.method() == HttpMethod.OPTIONS && !isCorsPreflight(request)) {
+            answerOptions(ctx);
         } else {
             ctx.next();
         }
+    }
+
+    private void answerOptions(RoutingContext ctx) {
+        allowedMethods.allowFor(ctx.normalizedPath()).ifPresentOrElse(
+                allow -> ctx.response().setStatusCode(200).putHeader("Allow", allow)
+                        .putHeader(HttpHeaders.CONTENT_LENGTH, "0").end(),
+                () -> refuse(ctx, ApiError.of(404, "No resource exists at this path.")));
+    }
+
+    /** A CORS preflight is the CORS filter's to answer, where CORS is configured. */
+    private static boolean isCorsPreflight(HttpServerRequest request) {
+        return request.headers().contains(HttpHeaders.ORIGIN)
+                && request.headers().contains(HttpHeaders.ACCESS_CONTROL_REQUEST_METHOD);
     }
 
     private void refuse(RoutingContext ctx, ApiError error) {
