@@ -15,6 +15,7 @@ import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
 
 /**
  * Applies the contract's HTTP conventions before any route is chosen: header checks, characters in the URI that no
@@ -33,12 +34,14 @@ public class HttpConventionsFilter {
     private final ProblemResponses problems;
     private final AllowedMethods allowedMethods;
     private final long maxBodyBytes;
+    private final BodyHandler chunkedBodies;
 
     HttpConventionsFilter(ProblemResponses problems, AllowedMethods allowedMethods,
             @ConfigProperty(name = "quarkus.http.limits.max-body-size") MemorySize maxBodySize) {
         this.problems = problems;
         this.allowedMethods = allowedMethods;
         this.maxBodyBytes = maxBodySize.asLongValue();
+        this.chunkedBodies = BodyHandler.create(false).setBodyLimit(maxBodyBytes).setMergeFormAttributes(false);
     }
 
     void register(@Observes Filters filters) {
@@ -48,8 +51,12 @@ public class HttpConventionsFilter {
     void handle(RoutingContext ctx) {
         HttpServerRequest request = ctx.request();
         // The normalised path, as routing sees it: /q/../api/... is an API request, not a management one.
-        if (ctx.normalizedPath().startsWith("/q/") || ctx.get(OVERRIDE_APPLIED) != null) {
+        if (ctx.normalizedPath().startsWith("/q/")) {
             ctx.next();
+            return;
+        }
+        if (ctx.get(OVERRIDE_APPLIED) != null) {
+            proceed(ctx);
             return;
         }
         if (MediaNegotiation.negotiate(request.getHeader(HttpHeaders.ACCEPT)).isEmpty()) {
@@ -78,6 +85,21 @@ public class HttpConventionsFilter {
             ctx.reroute(HttpMethod.valueOf(override.method()), request.uri());
         } else if (request.method() == HttpMethod.OPTIONS && !isCorsPreflight(request)) {
             answerOptions(ctx);
+        } else {
+            proceed(ctx);
+        }
+    }
+
+    /**
+     * Passes the request on. A body without a declared length is read here first, within the limit: the limit's
+     * refusal is then a 413 problem like any other (Quarkus REST, reading it itself, would answer a bare 413), and
+     * routing finds the body already read.
+     */
+    private void proceed(RoutingContext ctx) {
+        HttpServerRequest request = ctx.request();
+        if (request.headers().contains(HttpHeaders.TRANSFER_ENCODING)
+                && !request.headers().contains(HttpHeaders.CONTENT_LENGTH) && ctx.body().buffer() == null) {
+            chunkedBodies.handle(ctx);
         } else {
             ctx.next();
         }

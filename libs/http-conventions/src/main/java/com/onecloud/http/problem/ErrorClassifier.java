@@ -18,6 +18,7 @@ import jakarta.xml.bind.UnmarshalException;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.InputCoercionException;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.JsonMappingException;
@@ -137,6 +138,12 @@ public final class ErrorClassifier {
 
     /** What a field's value lacks, from the type it was read for; never the Java type's name. */
     private static String whatIsWrong(JsonMappingException mapping) {
+        if (mapping.getCause() instanceof InputCoercionException) {
+            return "is out of the range of its type";
+        }
+        if (mapping.getCause() instanceof JsonParseException) {
+            return "is not well-formed JSON";
+        }
         if (!(mapping instanceof MismatchedInputException mismatch) || mismatch.getTargetType() == null) {
             return "has a value of the wrong type or format";
         }

@@ -143,6 +143,39 @@ class StrictInputTest {
                 .then().statusCode(201).body("name", equalTo("a\tb"));
     }
 
+    // --- bodies without a declared length --------------------------------------------------------------------
+
+    @Test
+    void aChunkedBodyIsRead() throws IOException {
+        String response = raw(chunked("POST " + WIDGETS, "", "{\"name\":\"chunked\"}"));
+        assertThat(response).startsWith("HTTP/1.1 201").contains("chunked");
+    }
+
+    @Test
+    void aChunkedBodyIsReadUnderAnOverride() throws IOException {
+        String response = raw(chunked("POST " + WIDGETS + "/w1", "X-HTTP-Method-Override: PUT\r\n",
+                "{\"name\":\"over\"}"));
+        assertThat(response).startsWith("HTTP/1.1 200").contains("X-Handled-By: PUT");
+    }
+
+    @Test
+    void aChunkedBodyOverTheLimitIsA413Problem() throws IOException {
+        String response = raw(chunked("POST " + WIDGETS, "", "{\"name\":\"" + "x".repeat(1024 * 1024) + "\"}"));
+        assertThat(response).startsWith("HTTP/1.1 413").contains("application/problem+json")
+                .contains("Warning: 703 edge-test");
+    }
+
+    private static String chunked(String requestLine, String headers, String body) {
+        StringBuilder request = new StringBuilder(requestLine).append(" HTTP/1.1\r\nHost: localhost\r\n")
+                .append("Accept: application/json\r\nContent-Type: application/json\r\n").append(headers)
+                .append("Transfer-Encoding: chunked\r\nConnection: close\r\n\r\n");
+        for (int at = 0; at < body.length(); at += 8192) {
+            String chunk = body.substring(at, Math.min(body.length(), at + 8192));
+            request.append(Integer.toHexString(chunk.length())).append("\r\n").append(chunk).append("\r\n");
+        }
+        return request.append("0\r\n\r\n").toString();
+    }
+
     // --- URI -------------------------------------------------------------------------------------------------
 
     @ParameterizedTest
