@@ -35,11 +35,14 @@ public class HttpConventionsFilter {
     private final AllowedMethods allowedMethods;
     private final long maxBodyBytes;
     private final BodyHandler chunkedBodies;
+    private final boolean cors;
 
     HttpConventionsFilter(ProblemResponses problems, AllowedMethods allowedMethods,
-            @ConfigProperty(name = "quarkus.http.limits.max-body-size") MemorySize maxBodySize) {
+            @ConfigProperty(name = "quarkus.http.limits.max-body-size") MemorySize maxBodySize,
+            @ConfigProperty(name = "quarkus.http.cors.enabled", defaultValue = "false") boolean cors) {
         this.problems = problems;
         this.allowedMethods = allowedMethods;
+        this.cors = cors;
         this.maxBodyBytes = maxBodySize.asLongValue();
         this.chunkedBodies = BodyHandler.create(false).setBodyLimit(maxBodyBytes).setMergeFormAttributes(false);
     }
@@ -113,8 +116,8 @@ public class HttpConventionsFilter {
     }
 
     /** A CORS preflight is the CORS filter's to answer, where CORS is configured. */
-    private static boolean isCorsPreflight(HttpServerRequest request) {
-        return request.headers().contains(HttpHeaders.ORIGIN)
+    private boolean isCorsPreflight(HttpServerRequest request) {
+        return cors && request.headers().contains(HttpHeaders.ORIGIN)
                 && request.headers().contains(HttpHeaders.ACCESS_CONTROL_REQUEST_METHOD);
     }
 
