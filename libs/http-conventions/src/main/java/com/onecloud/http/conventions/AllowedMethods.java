@@ -8,9 +8,14 @@ import java.util.regex.Pattern;
 
 import jakarta.inject.Singleton;
 
+import io.vertx.core.http.impl.HttpUtils;
+
 /**
- * Which methods each REST path accepts, for the {@code Allow} header of a 405 (Quarkus REST raises 405 without it).
- * Built once, on first use, from the application's {@link Endpoints}.
+ * Which methods each REST path accepts, for the {@code Allow} header of a 405 (Quarkus REST raises 405 without it)
+ * and the answer to {@code OPTIONS}, so that the two always agree. Built once, on first use, from the application's
+ * {@link Endpoints}. A path is matched as routing matches it: after removing dot segments, and only against the most
+ * specific templates that match it (the most literal characters, as JAX-RS orders them), since routing never falls
+ * back from {@code /contacts/search} to {@code /contacts/{id}} for a method the first lacks.
  */
 @Singleton
 public class AllowedMethods {
@@ -24,11 +29,18 @@ public class AllowedMethods {
 
     /** The methods allowed on {@code path}, as an {@code Allow} header value, or empty if no route matches it. */
     public Optional<String> allowFor(String path) {
+        String normalized = HttpUtils.normalizePath(path);
         Set<String> methods = new TreeSet<>();
+        int mostLiteral = -1;
         for (Route route : routes()) {
-            if (route.pattern.matcher(path).matches()) {
-                methods.add(route.method);
+            if (route.literalChars < mostLiteral || !route.pattern.matcher(normalized).matches()) {
+                continue;
             }
+            if (route.literalChars > mostLiteral) {
+                methods.clear();
+                mostLiteral = route.literalChars;
+            }
+            methods.add(route.method);
         }
         if (methods.isEmpty()) {
             return Optional.empty();
@@ -51,7 +63,7 @@ public class AllowedMethods {
 
     private List<Route> scan() {
         return endpoints.all().stream().filter(e -> e.httpMethod() != null)
-                .map(e -> new Route(e.httpMethod(), toPattern(e.template()))).toList();
+                .map(e -> new Route(e.httpMethod(), toPattern(e.template()), literalChars(e.template()))).toList();
     }
 
     /** {@code /a/{id}/b} becomes {@code /a/[^/]+/b}; a template parameter's own regex is not needed here. */
@@ -77,6 +89,22 @@ public class AllowedMethods {
         return Pattern.compile(regex + "/?");
     }
 
-    private record Route(String method, Pattern pattern) {
+    /** The characters of a template outside its {@code {parameters}}, JAX-RS's first measure of specificity. */
+    static int literalChars(String template) {
+        int count = 0;
+        int depth = 0;
+        for (char c : template.toCharArray()) {
+            if (c == '{') {
+                depth++;
+            } else if (c == '}') {
+                depth--;
+            } else if (depth == 0) {
+                count++;
+            }
+        }
+        return count;
+    }
+
+    private record Route(String method, Pattern pattern, int literalChars) {
     }
 }

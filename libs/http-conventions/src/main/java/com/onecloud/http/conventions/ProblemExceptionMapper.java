@@ -1,5 +1,7 @@
 package com.onecloud.http.conventions;
 
+import java.util.Arrays;
+
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.ValidationException;
 import jakarta.ws.rs.WebApplicationException;
@@ -36,20 +38,23 @@ public class ProblemExceptionMapper {
             ConstraintViolationException.class, JsonProcessingException.class, MismatchedInputException.class,
             InvalidFormatException.class, UnrecognizedPropertyException.class, JAXBException.class })
     public Response toProblem(Throwable error, HttpServerRequest request) {
-        return problems.toResponse(request, withAllowedMethods(ErrorClassifier.classify(error), error, request.path()),
+        return problems.toResponse(request, withAllowedMethods(ErrorClassifier.classify(error), error, request),
                 error);
     }
 
     /**
-     * A 405 names the allowed methods. The router also answers 404 for a method missing on a path that exists when
+     * A 405 names the allowed methods, always as {@link AllowedMethods} computes them, so that it agrees with
+     * {@code OPTIONS} on the same path. The router also answers 404 for a method missing on a path that exists when
      * another resource's path is a prefix of it; that, too, is a 405.
      */
-    private ApiError withAllowedMethods(ApiError apiError, Throwable error, String path) {
+    private ApiError withAllowedMethods(ApiError apiError, Throwable error, HttpServerRequest request) {
         boolean routingMiss = error instanceof WebApplicationException && apiError.status() == 404;
-        if (apiError.status() != 405 && !routingMiss || apiError.headers().containsKey(HttpHeaders.ALLOW)) {
+        if (apiError.status() != 405 && !routingMiss) {
             return apiError;
         }
-        return allowedMethods.allowFor(path)
+        String method = request.method().name();
+        return allowedMethods.allowFor(request.path())
+                .filter(allow -> apiError.status() == 405 || !Arrays.asList(allow.split(", ")).contains(method))
                 .map(allow -> ApiError.of(405, "This method is not allowed on this resource.")
                         .withHeader(HttpHeaders.ALLOW, allow))
                 .orElse(apiError);

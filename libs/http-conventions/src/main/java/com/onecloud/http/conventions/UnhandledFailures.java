@@ -8,6 +8,7 @@ import com.onecloud.http.problem.ErrorClassifier;
 
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.HttpException;
 
 /**
  * The last line of the error mapping: a failure that escapes the REST layer (a response writer failing, a body that
@@ -34,8 +35,9 @@ public class UnhandledFailures {
             return;
         }
         Throwable failure = ctx.failure();
-        ApiError error = failure != null ? ErrorClassifier.classify(failure)
-                : ErrorClassifier.classifyStatus(ctx.statusCode());
+        // Vert.x's own refusals (a body over the limit, an undecodable query) carry their status as an HttpException.
+        ApiError error = failure instanceof HttpException refused ? ErrorClassifier.classifyStatus(refused.getStatusCode())
+                : failure != null ? ErrorClassifier.classify(failure) : ErrorClassifier.classifyStatus(ctx.statusCode());
         problems.send(ctx, error, failure);
     }
 }

@@ -1,6 +1,8 @@
 package com.onecloud.http.problem;
 
+import java.time.temporal.TemporalAccessor;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 
@@ -16,9 +18,14 @@ import jakarta.xml.bind.UnmarshalException;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.InputCoercionException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.onecloud.http.conventions.StorableText;
 
 /**
  * The one place that turns an exception into an HTTP error. Domain exceptions map through a class-to-status table
@@ -98,7 +105,9 @@ public final class ErrorClassifier {
     /** An error reading the request body; an error writing the response is ours (500), not the client's. */
     private static Throwable bodyErrorIn(Throwable error) {
         for (Throwable t = error; t != null; t = t.getCause()) {
-            if (t instanceof JsonParseException || t instanceof MismatchedInputException
+            // StreamReadException: malformed JSON, a number out of its type's range; constraints: nesting, lengths.
+            if (t instanceof StreamReadException || t instanceof StreamConstraintsException
+                    || t instanceof MismatchedInputException
                     || t instanceof JsonMappingException m && m.getProcessor() instanceof JsonParser
                     || t instanceof UnmarshalException || t instanceof XMLStreamException) {
                 return t;
@@ -115,12 +124,61 @@ public final class ErrorClassifier {
         if (error instanceof JsonMappingException mapping && !(error instanceof JsonParseException)
                 && !mapping.getPath().isEmpty()) {
             String field = pathOf(mapping);
-            return ApiError.invalid(field, "Field '" + field + "' has a value of the wrong type or format.");
+            return ApiError.invalid(field, "Field '" + field + "' " + whatIsWrong(mapping) + ".");
+        }
+        String duplicate = duplicateField(error);
+        if (duplicate != null) {
+            return ApiError.invalid(duplicate, "Field '" + duplicate + "' is given more than once.");
         }
         if (error instanceof JsonProcessingException) {
             return ApiError.invalid("body", "The body is not well-formed JSON of the expected shape.");
         }
         return ApiError.invalid("body", "The body is not well-formed XML of the expected shape.");
+    }
+
+    /** What a field's value lacks, from the type it was read for; never the Java type's name. */
+    private static String whatIsWrong(JsonMappingException mapping) {
+        if (mapping.getCause() instanceof InputCoercionException) {
+            return "is out of the range of its type";
+        }
+        if (mapping.getCause() instanceof JsonParseException) {
+            return "is not well-formed JSON";
+        }
+        if (!(mapping instanceof MismatchedInputException mismatch) || mismatch.getTargetType() == null) {
+            return "has a value of the wrong type or format";
+        }
+        Class<?> target = mismatch.getTargetType();
+        if (target == String.class) {
+            // A string is refused for a String field only for its characters (StrictJson); anything else is a type.
+            return mismatch instanceof InvalidFormatException f && f.getValue() instanceof String ? StorableText.REFUSED
+                    : "must be a string";
+        }
+        if (target == Integer.class || target == int.class || target == Long.class || target == long.class
+                || target == Short.class || target == short.class) {
+            return "must be an integer";
+        }
+        if (target == Boolean.class || target == boolean.class) {
+            return "must be true or false";
+        }
+        if (TemporalAccessor.class.isAssignableFrom(target)) {
+            return "must be an ISO-8601 time, e.g. 2030-01-31T12:00:00Z";
+        }
+        if (Collection.class.isAssignableFrom(target) || target.isArray()) {
+            return "must be a list";
+        }
+        return "has a value of the wrong type or format";
+    }
+
+    /** Jackson reports a repeated field (STRICT_DUPLICATE_DETECTION) only in its message: "Duplicate field 'x'". */
+    private static String duplicateField(Throwable error) {
+        if (!(error instanceof JsonParseException) || error.getMessage() == null) {
+            return null;
+        }
+        String message = error.getMessage();
+        String prefix = "Duplicate field '";
+        int start = message.indexOf(prefix);
+        int end = start < 0 ? -1 : message.indexOf('\'', start + prefix.length());
+        return end < 0 ? null : message.substring(start + prefix.length(), end);
     }
 
     private static String pathOf(JsonMappingException e) {

@@ -1,6 +1,7 @@
 package com.onecloud.http.problem;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -9,6 +10,8 @@ import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
+
+import com.onecloud.http.conventions.StorableText;
 
 /**
  * Turns an {@link ApiError} into the response every OneCloud service sends for it: an RFC 9457 body with a fresh log
@@ -31,18 +34,25 @@ public class ProblemReporter {
      */
     public RenderedProblem report(ApiError error, Throwable cause, String method, String path, ProblemFormat format) {
         String logToken = newLogToken();
+        String detail = StorableText.sanitize(error.detail());
         if (error.isServerError()) {
             // The stack trace that follows names the cause; the message need not repeat it.
-            LOG.errorf(cause, "logToken=%s status=%d %s %s: %s", logToken, error.status(), method, path,
-                    error.detail());
+            LOG.errorf(cause, "logToken=%s status=%d %s %s: %s", logToken, error.status(), method, path, detail);
         } else {
-            LOG.infof("logToken=%s status=%d %s %s: %s", logToken, error.status(), method, path, error.detail());
+            LOG.infof("logToken=%s status=%d %s %s: %s", logToken, error.status(), method, path, detail);
         }
-        Problem problem = new Problem(Problem.TYPE_BLANK, reasonPhrase(error.status()), error.status(), error.detail(),
-                path, logToken, error.status() == 400 ? error.violations() : null);
+        Problem problem = new Problem(Problem.TYPE_BLANK, reasonPhrase(error.status()), error.status(),
+                detail, path, logToken,
+                error.status() == 400 ? sanitized(error.violations()) : null);
         Map<String, String> headers = new HashMap<>(error.headers());
         headers.put("Warning", "703 " + serviceName + " \"Error occurred, see " + logToken + "\"");
         return new RenderedProblem(error.status(), format.mediaType(), ProblemRenderer.render(problem, format), headers);
+    }
+
+    /** A field's name may echo what the client sent (an unknown field); the body must stay well-formed XML. */
+    private static List<Violation> sanitized(List<Violation> violations) {
+        return violations.stream().map(v -> new Violation(StorableText.sanitize(v.field()),
+                StorableText.sanitize(v.message()))).toList();
     }
 
     private static String newLogToken() {
