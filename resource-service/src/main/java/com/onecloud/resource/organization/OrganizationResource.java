@@ -18,11 +18,22 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
 import com.onecloud.access.Audience;
 import com.onecloud.access.Protected;
+import com.onecloud.http.openapi.ApiDocs;
 import com.onecloud.http.paging.PageRequest;
 import com.onecloud.http.paging.Versions;
 import com.onecloud.resource.common.Page;
+import com.onecloud.resource.common.Pages;
 
 import io.smallrye.mutiny.Uni;
 
@@ -30,7 +41,13 @@ import io.smallrye.mutiny.Uni;
 @Path("/api/admin/v1/organizations")
 @Produces({ MediaType.APPLICATION_JSON, MediaType.APPLICATION_XML })
 @Protected(audience = Audience.PLATFORM)
+@Tag(name = "Organizations", description = "The platform's organizations (tenants): SUPERUSER tickets only.")
 public class OrganizationResource {
+
+    static final String JSON_EXAMPLE = """
+            {"name": "Acme"}""";
+    static final String JSON_UPDATE_EXAMPLE = """
+            {"name": "Acme Corporation", "version": 1}""";
 
     private final OrganizationService organizations;
 
@@ -40,6 +57,13 @@ public class OrganizationResource {
 
     @POST
     @Consumes({ MediaType.APPLICATION_JSON, MediaType.APPLICATION_XML })
+    @Operation(operationId = "createOrganization", summary = "Create an organization")
+    @RequestBody(required = true, content = {
+            @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "organization",
+                    value = JSON_EXAMPLE)) })
+    @APIResponse(responseCode = "201", description = "The new organization.",
+            headers = @Header(name = HttpHeaders.ETAG, description = ApiDocs.ETAG),
+            content = @Content(schema = @Schema(implementation = OrganizationView.class)))
     public Uni<Response> create(@Valid @NotNull OrganizationRequest body, @Context UriInfo uri) {
         return organizations.create(body.name).map(org -> Response
                 .created(uri.getAbsolutePathBuilder().path(org.id()).build())
@@ -47,6 +71,9 @@ public class OrganizationResource {
     }
 
     @GET
+    @Operation(operationId = "listOrganizations", summary = "List the organizations")
+    @APIResponse(responseCode = "200", description = "A page of organizations.",
+            content = @Content(schema = @Schema(implementation = Pages.OrganizationPage.class)))
     public Uni<Page> list(@QueryParam("limit") String limit, @QueryParam("offset") String offset) {
         PageRequest page = PageRequest.of(limit, offset);
         return organizations.page(page).flatMap(items -> organizations.count()
@@ -55,6 +82,10 @@ public class OrganizationResource {
 
     @GET
     @Path("{orgId}")
+    @Operation(operationId = "getOrganization", summary = "Read an organization")
+    @APIResponse(responseCode = "200", description = "The organization.",
+            headers = @Header(name = HttpHeaders.ETAG, description = ApiDocs.ETAG),
+            content = @Content(schema = @Schema(implementation = OrganizationView.class)))
     public Uni<Response> get(@PathParam("orgId") String orgId) {
         return organizations.get(orgId).map(org -> Response.ok(OrganizationView.of(org))
                 .header(HttpHeaders.ETAG, Versions.etag(org.version())).build());
@@ -63,6 +94,14 @@ public class OrganizationResource {
     @PUT
     @Path("{orgId}")
     @Consumes({ MediaType.APPLICATION_JSON, MediaType.APPLICATION_XML })
+    @Operation(operationId = "updateOrganization", summary = "Replace an organization",
+            description = "Carries the version it replaces: `If-Match` or `version`.")
+    @RequestBody(required = true, content = {
+            @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "organization",
+                    value = JSON_UPDATE_EXAMPLE)) })
+    @APIResponse(responseCode = "200", description = "The organization as replaced.",
+            headers = @Header(name = HttpHeaders.ETAG, description = ApiDocs.ETAG),
+            content = @Content(schema = @Schema(implementation = OrganizationView.class)))
     public Uni<Response> update(@PathParam("orgId") String orgId, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Valid @NotNull OrganizationRequest body) {
         long expected = Versions.expected(ifMatch, body.version);
@@ -72,6 +111,9 @@ public class OrganizationResource {
 
     @DELETE
     @Path("{orgId}")
+    @Operation(operationId = "deleteOrganization", summary = "Delete an organization",
+            description = "Its users and their contacts go with it, and every ticket of it is revoked.")
+    @APIResponse(responseCode = "204", description = "Deleted.")
     public Uni<Response> delete(@PathParam("orgId") String orgId) {
         return organizations.delete(orgId).map(ignored -> Response.noContent().build());
     }
