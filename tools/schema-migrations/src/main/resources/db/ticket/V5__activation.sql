@@ -25,7 +25,8 @@ CREATE VIEW auth_v1.activation AS
 SELECT organization_id,
        NULLIF(user_id, '') AS user_id,
        admin_api_enabled,
-       user_api_enabled
+       user_api_enabled,
+       version
 FROM activation;
 
 GRANT SELECT ON auth_v1.activation TO ${authReaderRole};

@@ -6,7 +6,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
 
-import com.onecloud.access.Activation;
 import com.onecloud.auth.AuthConfig;
 import com.onecloud.http.problem.Unavailable;
 
@@ -17,16 +16,33 @@ import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
  * Reads API activations (contract §3, rule 7) from ticket-service's read-only view {@code auth_v1.activation}, which
- * holds what resource-service announced: one round trip for an organization's row and its user's. An organization
- * without a row has activated nothing; a user without one has their own flag on. A failure to answer is
- * {@link Unavailable}, as for a credential lookup: never "allow".
+ * holds the newest version of what resource-service announced: one round trip for an organization's row and its user's.
+ * A failure to answer is {@link Unavailable}, as for a credential lookup: never "allow".
  */
 @ApplicationScoped
 public class ActivationStore {
 
+    /** An organization's flags and their version. */
+    public record OrganizationFlags(boolean adminApi, boolean userApi, long version) {
+
+        /** An organization the view does not know: nothing is activated, and any announcement is newer. */
+        static final OrganizationFlags UNKNOWN = new OrganizationFlags(false, false, Long.MIN_VALUE);
+    }
+
+    /** A user's own User API flag and its version. */
+    public record UserFlag(boolean userApi, long version) {
+
+        /** A user the view does not know: the flag is on, its default, and any announcement is newer. */
+        static final UserFlag UNKNOWN = new UserFlag(true, Long.MIN_VALUE);
+    }
+
+    /** What the view holds of an organization and (for a user principal) its user. */
+    public record Found(OrganizationFlags organization, UserFlag user) {
+    }
+
     private static final Logger LOG = Logger.getLogger(ActivationStore.class);
 
-    static final String LOOKUP = "SELECT user_id, admin_api_enabled, user_api_enabled FROM auth_v1.activation"
+    static final String LOOKUP = "SELECT user_id, admin_api_enabled, user_api_enabled, version FROM auth_v1.activation"
             + " WHERE organization_id = $1 AND (user_id IS NULL OR user_id = $2)";
 
     private final Pool pool;
@@ -39,23 +55,22 @@ public class ActivationStore {
         this.retryAfterSeconds = config.db().retryAfterSeconds();
     }
 
-    /** The activation of the organization and, when {@code userId} is not null, of its user. */
-    public Uni<Activation> find(String organizationId, String userId) {
+    /** The organization's flags and, when {@code userId} is not null, its user's; unknown ones as their defaults. */
+    public Uni<Found> find(String organizationId, String userId) {
         return pool.preparedQuery(LOOKUP).execute(Tuple.of(organizationId, userId))
                 .ifNoItem().after(timeout).fail()
                 .map(rows -> {
-                    boolean adminApi = false;
-                    boolean organizationUserApi = false;
-                    boolean userUserApi = true;
+                    OrganizationFlags organization = OrganizationFlags.UNKNOWN;
+                    UserFlag user = UserFlag.UNKNOWN;
                     for (Row row : rows) {
                         if (row.getString("user_id") == null) {
-                            adminApi = row.getBoolean("admin_api_enabled");
-                            organizationUserApi = row.getBoolean("user_api_enabled");
+                            organization = new OrganizationFlags(row.getBoolean("admin_api_enabled"),
+                                    row.getBoolean("user_api_enabled"), row.getLong("version"));
                         } else {
-                            userUserApi = row.getBoolean("user_api_enabled");
+                            user = new UserFlag(row.getBoolean("user_api_enabled"), row.getLong("version"));
                         }
                     }
-                    return new Activation(adminApi, organizationUserApi, userUserApi);
+                    return new Found(organization, user);
                 })
                 .onFailure().transform(failure -> {
                     LOG.warnf("Activation lookup failed: %s", failure.toString());

@@ -15,17 +15,20 @@ import com.onecloud.access.Activation;
 import com.onecloud.access.Decision;
 import com.onecloud.access.Decision.Outcome;
 import com.onecloud.access.DecisionRequest;
+import com.onecloud.access.Principal;
 import com.onecloud.access.PrincipalKind;
 import com.onecloud.access.credential.PresentedCredential;
 import com.onecloud.access.credential.TokenFormat;
 import com.onecloud.auth.AuthConfig;
 import com.onecloud.auth.activation.ActivationCache;
 import com.onecloud.auth.cache.VerifiedCredentialCache;
+import com.onecloud.auth.credential.CredentialRecord;
 import com.onecloud.auth.credential.CredentialStore;
 import com.onecloud.auth.credential.CredentialVerifier;
 import com.onecloud.auth.oidc.OidcTokenVerifier;
 import com.onecloud.http.problem.InvalidInput;
 import com.onecloud.revocation.SharedCalls;
+import com.onecloud.usage.UsageReporter;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.FunctionCounter;
@@ -49,6 +52,7 @@ public class DecisionService {
 
     private final VerifiedCredentialCache cache;
     private final ActivationCache activations;
+    private final UsageReporter usage;
     private final CredentialStore store;
     private final OidcTokenVerifier oidc;
     private final Duration ttl;
@@ -60,12 +64,13 @@ public class DecisionService {
      * Misses of the same credential at the same time share one lookup: a cached credential that expires under load
      * would otherwise be looked up once per waiting request (23-32 at once in the benchmark's warm runs).
      */
-    private final SharedCalls<Optional<VerifiedCredentialCache.Hit>> lookups = new SharedCalls<>();
+    private final SharedCalls<Verification> lookups = new SharedCalls<>();
 
-    DecisionService(VerifiedCredentialCache cache, ActivationCache activations, CredentialStore store,
-            OidcTokenVerifier oidc, AuthConfig config, MeterRegistry metrics) {
+    DecisionService(VerifiedCredentialCache cache, ActivationCache activations, UsageReporter usage,
+            CredentialStore store, OidcTokenVerifier oidc, AuthConfig config, MeterRegistry metrics) {
         this.cache = cache;
         this.activations = activations;
+        this.usage = usage;
         this.store = store;
         this.oidc = oidc;
         this.ttl = config.cache().ttl();
@@ -112,17 +117,18 @@ public class DecisionService {
         if (hit.isEmpty()) {
             return null;
         }
-        Decision decision = AccessPolicy.decide(hit.get().principal(), request.audience(), request.api(),
+        Principal principal = hit.get().principal();
+        Decision decision = AccessPolicy.decide(principal, request.audience(), request.api(),
                 hit.get().remainingSeconds());
         if (concernsActivation(decision)) {
-            Activation activation = activations.cached(decision.principal());
+            Activation activation = activations.cached(principal);
             if (activation == null) {
                 return null; // the credential's hit is counted where the activation is read
             }
             decision = activation.apply(decision, request.audience());
         }
         cacheHits.increment();
-        return decision;
+        return usageOf(principal, decision);
     }
 
     /**
@@ -147,10 +153,8 @@ public class DecisionService {
     }
 
     private Uni<Decision> decideWithIo(PresentedCredential presented, DecisionRequest request) {
-        Uni<Decision> decision = presented instanceof PresentedCredential.Jwt jwt ? decideJwt(jwt, request)
+        return presented instanceof PresentedCredential.Jwt jwt ? decideJwt(jwt, request)
                 : decideTicket(presented, request);
-        return decision.chain(d -> concernsActivation(d) ? activations.of(d.principal(), request.fresh())
-                .map(activation -> activation.apply(d, request.audience())) : Uni.createFrom().item(d));
     }
 
     private Uni<Decision> decideTicket(PresentedCredential presented, DecisionRequest request) {
@@ -158,15 +162,37 @@ public class DecisionService {
         Optional<VerifiedCredentialCache.Hit> hit = request.fresh() ? Optional.empty() : cache.get(key);
         if (hit.isPresent()) {
             cacheHits.increment();
-            return Uni.createFrom().item(AccessPolicy.decide(hit.get().principal(), request.audience(), request.api(),
-                    hit.get().remainingSeconds()));
+            return decided(hit.get().principal(), hit.get().remainingSeconds(), request);
         }
         cacheMisses.increment();
         String shared = key + "#" + cache.evictions(); // never joins a lookup that a revocation overtook
-        return lookups.share(shared, () -> verifyAndCache(presented, key)).map(verified -> verified
-                .map(found -> AccessPolicy.decide(found.principal(), request.audience(), request.api(),
-                        found.remainingSeconds()))
-                .orElseGet(() -> invalidToken(INVALID_TOKEN)));
+        return lookups.share(shared, () -> verifyAndCache(presented, key)).chain(verification -> {
+            if (verification.hit() != null) {
+                return decided(verification.hit().principal(), verification.hit().remainingSeconds(), request);
+            }
+            usage.invalid(verification.refusedTicketId());
+            return Uni.createFrom().item(invalidToken(INVALID_TOKEN));
+        });
+    }
+
+    /** The access policy's and rule 7's decision on a verified principal, counted as its ticket's usage. */
+    private Uni<Decision> decided(Principal principal, int cacheSeconds, DecisionRequest request) {
+        Decision decision = AccessPolicy.decide(principal, request.audience(), request.api(), cacheSeconds);
+        Uni<Decision> checked = concernsActivation(decision)
+                ? activations.of(principal, request.fresh()).map(activation -> activation.apply(decision,
+                        request.audience()))
+                : Uni.createFrom().item(decision);
+        return checked.map(d -> usageOf(principal, d));
+    }
+
+    /** Counts the decision as its ticket's usage (an OpenID Connect principal has none). */
+    private Decision usageOf(Principal principal, Decision decision) {
+        if (decision.outcome() == Outcome.ALLOW) {
+            usage.allowed(principal.ticketId());
+        } else if (decision.outcome() == Outcome.FORBIDDEN) {
+            usage.forbidden(principal.ticketId());
+        }
+        return decision;
     }
 
     /** Rule 7 concerns an ALLOW for a principal of an organization (SUPERUSER principals are not affected). */
@@ -174,8 +200,15 @@ public class DecisionService {
         return decision.outcome() == Outcome.ALLOW && decision.principal().kind() != PrincipalKind.SUPERUSER;
     }
 
+    /**
+     * A lookup's outcome, shared by the requests that wait for it: the verified credential, or none and the ticket of a
+     * known credential that was refused (wrong secret, revoked, expired), which is that ticket's invalid usage.
+     */
+    private record Verification(VerifiedCredentialCache.Hit hit, String refusedTicketId) {
+    }
+
     /** Looks the credential up and verifies it; a verified one is cached, and lives as long as the cache says. */
-    private Uni<Optional<VerifiedCredentialCache.Hit>> verifyAndCache(PresentedCredential presented, String key) {
+    private Uni<Verification> verifyAndCache(PresentedCredential presented, String key) {
         String credentialId = credentialIdOf(presented).orElseThrow();
         long lookupStarted = cache.lookupStarted();
         return store.find(credentialId).map(stored -> {
@@ -183,10 +216,10 @@ public class DecisionService {
             var principal = stored.flatMap(s -> CredentialVerifier.verify(presented, s, now));
             if (principal.isEmpty()) {
                 LOG.debugf("Refused credential %s (%s)", credentialId, stored.isPresent() ? "known" : "unknown");
-                return Optional.empty();
+                return new Verification(null, stored.map(CredentialRecord::ticketId).orElse(null));
             }
             int cacheSeconds = cache.put(key, credentialId, principal.get(), lookupStarted, now);
-            return Optional.of(new VerifiedCredentialCache.Hit(principal.get(), cacheSeconds));
+            return new Verification(new VerifiedCredentialCache.Hit(principal.get(), cacheSeconds), null);
         });
     }
 
@@ -197,13 +230,13 @@ public class DecisionService {
 
     /** JWTs are verified locally on every request (no database, no cache) and have no ticket to revoke. */
     private Uni<Decision> decideJwt(PresentedCredential.Jwt jwt, DecisionRequest request) {
-        return oidc.verify(jwt.jwt()).map(principal -> {
+        return oidc.verify(jwt.jwt()).chain(principal -> {
             if (principal.isEmpty()) {
-                return invalidToken(INVALID_TOKEN);
+                return Uni.createFrom().item(invalidToken(INVALID_TOKEN));
             }
             Duration untilExpiry = Duration.between(Instant.now(), principal.get().expiresAt());
             int cacheSeconds = (int) Math.max(0, (untilExpiry.compareTo(ttl) < 0 ? untilExpiry : ttl).toSeconds());
-            return AccessPolicy.decide(principal.get(), request.audience(), request.api(), cacheSeconds);
+            return decided(principal.get(), cacheSeconds, request);
         });
     }
 

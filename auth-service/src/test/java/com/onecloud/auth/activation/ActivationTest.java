@@ -28,6 +28,7 @@ import com.onecloud.auth.support.RevocationEvents;
 import com.onecloud.auth.support.TicketDatabaseResource;
 import com.onecloud.auth.support.Tickets;
 import com.onecloud.auth.support.Tickets.Issued;
+import com.onecloud.events.Topics;
 import com.onecloud.revocation.RevocationFeed;
 import com.onecloud.testsupport.EmbeddedKafkaResource;
 
@@ -123,6 +124,25 @@ class ActivationTest {
         await().atMost(ONE_SECOND).pollInterval(Duration.ofMillis(20))
                 .until(() -> "ALLOW".equals(outcome(app.basic(), Audience.ADMIN_API, Api.USERS)));
         assertThat(store.lookups()).as("the credential stayed cached throughout").isEqualTo(lookups);
+    }
+
+    @Test
+    void resourceServicesAnnouncementTakesEffectBeforeTheViewHoldsItAndAnOlderViewDoesNotUndoIt() {
+        Issued app = Tickets.issue(PrincipalKind.APPLICATION, ALL);
+        String org = app.organizationId();
+        assertThat(outcome(app.basic(), Audience.ADMIN_API, Api.USERS)).isEqualTo("ALLOW");
+
+        // On directory-events, as resource-service sends it; ticket-service has not stored it yet.
+        events.publish(Topics.DIRECTORY_EVENTS, org, RevocationEvents.activation(org, null, false, true, 7));
+        await().atMost(ONE_SECOND).pollInterval(Duration.ofMillis(20))
+                .until(() -> "FORBIDDEN".equals(outcome(app.basic(), Audience.ADMIN_API, Api.USERS)));
+        decideFresh(app.basic(), Audience.ADMIN_API, Api.USERS).statusCode(200)
+                .body("outcome", equalTo("FORBIDDEN"));
+
+        // The view catches up, then ticket-service announces it again: nothing changes.
+        Tickets.activate(org, false, true, 7);
+        events.publish(org, RevocationEvents.activation(org, null, false, true, 7));
+        assertThat(outcome(app.basic(), Audience.ADMIN_API, Api.USERS)).isEqualTo("FORBIDDEN");
     }
 
     @Test

@@ -19,7 +19,10 @@ import com.onecloud.events.TicketRevoked;
 import com.onecloud.events.Topics;
 import com.onecloud.testsupport.Json;
 
-/** Publishes ticket events the way ticket-service's outbox relay does: key = ticket id, structured CloudEvent. */
+/**
+ * Publishes events the way the outbox relays do: on {@code ticket-events} (key = ticket id) unless told otherwise,
+ * structured CloudEvents.
+ */
 public final class RevocationEvents implements AutoCloseable {
 
     private final KafkaProducer<String, String> producer;
@@ -48,20 +51,29 @@ public final class RevocationEvents implements AutoCloseable {
                 userId == null ? organizationId : userId, Instant.now(), data);
     }
 
-    /** Sends and waits for the broker's acknowledgement. */
+    /** Sends to {@code ticket-events} and waits for the broker's acknowledgement. */
     public void publish(String key, Object event) {
+        publish(Topics.TICKET_EVENTS, key, event);
+    }
+
+    /** Sends to {@code topic} and waits for the broker's acknowledgement. */
+    public void publish(String topic, String key, Object event) {
         try {
-            send(key, Json.MAPPER.writeValueAsString(event));
+            send(topic, key, Json.MAPPER.writeValueAsString(event));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
     }
 
     public void send(String key, String value) {
+        send(Topics.TICKET_EVENTS, key, value);
+    }
+
+    private void send(String topic, String key, String value) {
         try {
-            producer.send(new ProducerRecord<>(Topics.TICKET_EVENTS, key, value)).get(10, TimeUnit.SECONDS);
+            producer.send(new ProducerRecord<>(topic, key, value)).get(10, TimeUnit.SECONDS);
         } catch (InterruptedException | ExecutionException | TimeoutException e) {
-            throw new IllegalStateException("publishing to " + Topics.TICKET_EVENTS + " failed", e);
+            throw new IllegalStateException("publishing to " + topic + " failed", e);
         }
     }
 

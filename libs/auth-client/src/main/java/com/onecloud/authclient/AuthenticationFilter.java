@@ -22,6 +22,7 @@ import com.onecloud.http.problem.Forbidden;
 import com.onecloud.http.problem.Unauthenticated;
 import com.onecloud.http.problem.Unavailable;
 import com.onecloud.revocation.SharedCalls;
+import com.onecloud.usage.UsageReporter;
 
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServerRequest;
@@ -42,15 +43,17 @@ public class AuthenticationFilter implements AccessEnforcer {
     /** Requests that miss the cache with the same key at the same time share one call to auth-service. */
     private final SharedCalls<Decision> inFlight = new SharedCalls<>();
     private final ActivationMarkers activations;
+    private final UsageReporter usage;
     private final Caller caller;
     private final AuthClientConfig config;
     private final Map<Method, EndpointAccess> declarations = new ConcurrentHashMap<>();
 
-    AuthenticationFilter(DecisionClient client, DecisionCache cache, ActivationMarkers activations, Caller caller,
-            AuthClientConfig config) {
+    AuthenticationFilter(DecisionClient client, DecisionCache cache, ActivationMarkers activations, UsageReporter usage,
+            Caller caller, AuthClientConfig config) {
         this.client = client;
         this.cache = cache;
         this.activations = activations;
+        this.usage = usage;
         this.caller = caller;
         this.config = config;
     }
@@ -81,7 +84,7 @@ public class AuthenticationFilter implements AccessEnforcer {
 
         Decision cached = cache.get(key);
         if (cached != null) {
-            return act(activations.apply(cached, audience));
+            return act(served(cached, activations.apply(cached, audience)));
         }
         Decision local = LocalDecision.of(authorization, queryToken);
         if (local != null) {
@@ -109,6 +112,18 @@ public class AuthenticationFilter implements AccessEnforcer {
                         : askAuthService(ask).onFailure().transform(this::unavailable))
                 .map(decision -> decision.outcome() == Decision.Outcome.ALLOW && cache.refuses(decision.principal())
                         ? NOT_VALID : decision);
+    }
+
+    /**
+     * Counts a decision served from this replica's cache as its ticket's usage; auth-service counts those it makes.
+     */
+    private Decision served(Decision cached, Decision served) {
+        if (served.outcome() == Decision.Outcome.ALLOW) {
+            usage.allowed(cached.principal().ticketId());
+        } else {
+            usage.forbidden(cached.principal().ticketId());
+        }
+        return served;
     }
 
     /** auth-service's decision, unless an activation change heard here since refuses it. */

@@ -2,6 +2,7 @@ package com.onecloud.events;
 
 import java.time.Instant;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 /**
@@ -17,7 +18,8 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 public record ActivationChanged(String organizationId, String userId, Boolean adminApiEnabled, boolean userApiEnabled,
         long version, Instant changedAt) {
 
-    /** Whether this is a user's own flag rather than its organization's. */
+    /** Whether this is a user's own flag rather than its organization's. Not a field of the event: userId says it. */
+    @JsonIgnore
     public boolean isUsers() {
         return userId != null;
     }

@@ -11,7 +11,8 @@ public final class EventTypes {
             Topics.TICKET_REVOKED, TicketRevoked.class,
             Topics.USER_DELETED, UserDeleted.class,
             Topics.ORGANIZATION_DELETED, OrganizationDeleted.class,
-            Topics.ACTIVATION_CHANGED, ActivationChanged.class);
+            Topics.ACTIVATION_CHANGED, ActivationChanged.class,
+            Topics.USAGE_REPORTED, UsageReported.class);
 
     private EventTypes() {
     }

@@ -24,7 +24,7 @@ import io.quarkus.arc.All;
  * Brings every revocation, and every rotation (which gives the replaced credentials an end), to every
  * {@link RevocableCache} of this process, and every API activation change to every {@link ActivationListener}. Every replica consumes every event
  * (contract §6: broadcast), in a consumer group of its own named {@code <application><GROUP_INFIX><uuid>}, from the end
- * of {@code ticket-events}; whenever that position is set anew the caches are cleared, since a revocation before it
+ * of {@code ticket-events} and {@code directory-events}; whenever that position is set anew the caches are cleared, since a revocation before it
  * may never arrive.
  */
 @ApplicationScoped
@@ -51,7 +51,10 @@ public class RevocationFeed implements EventListener {
         this.caches = caches;
         this.activations = activations;
         this.consumers = consumers;
-        this.subscription = Subscription.broadcast("revocations", Topics.TICKET_EVENTS, application + GROUP_INFIX);
+        // Activation changes come on both topics: first from resource-service, then from ticket-service once its view
+        // holds them. Hearing the first saves a hop; hearing the second tells auth-service its view is up to date.
+        this.subscription = Subscription.broadcast("revocations", List.of(Topics.TICKET_EVENTS, Topics.DIRECTORY_EVENTS),
+                application + GROUP_INFIX);
     }
 
     @Override

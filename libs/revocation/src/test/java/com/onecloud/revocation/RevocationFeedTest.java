@@ -78,7 +78,7 @@ class RevocationFeedTest {
 
     @Test
     void everyReplicaHasAGroupOfItsOwnUnderTheApplicationsPrefix() {
-        assertThat(feed.subscription().topics()).containsExactly(Topics.TICKET_EVENTS);
+        assertThat(feed.subscription().topics()).containsExactly(Topics.TICKET_EVENTS, Topics.DIRECTORY_EVENTS);
         assertThat(feed.subscription().delivery())
                 .isEqualTo(new Subscription.Delivery.Broadcast(
                         "some-service" + RevocationFeed.GROUP_INFIX));

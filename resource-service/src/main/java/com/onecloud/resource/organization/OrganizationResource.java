@@ -45,9 +45,9 @@ import io.smallrye.mutiny.Uni;
 public class OrganizationResource {
 
     static final String JSON_EXAMPLE = """
-            {"name": "Acme"}""";
+            {"name": "Acme", "adminApiEnabled": true, "userApiEnabled": true}""";
     static final String JSON_UPDATE_EXAMPLE = """
-            {"name": "Acme Corporation", "version": 1}""";
+            {"name": "Acme Corporation", "adminApiEnabled": true, "userApiEnabled": false, "version": 1}""";
 
     private final OrganizationService organizations;
 
@@ -57,7 +57,10 @@ public class OrganizationResource {
 
     @POST
     @Consumes({ MediaType.APPLICATION_JSON, MediaType.APPLICATION_XML })
-    @Operation(operationId = "createOrganization", summary = "Create an organization")
+    @Operation(operationId = "createOrganization", summary = "Create an organization", description =
+            "`adminApiEnabled` and `userApiEnabled` are `false` unless the request sets them: a new organization's"
+            + " APPLICATION and USER principals get 403 on the Admin API and the User API until they are activated."
+            + " The activation is announced on `directory-events`.")
     @RequestBody(required = true, content = {
             @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "organization",
                     value = JSON_EXAMPLE)) })
@@ -65,7 +68,7 @@ public class OrganizationResource {
             headers = @Header(name = HttpHeaders.ETAG, description = ApiDocs.ETAG),
             content = @Content(schema = @Schema(implementation = OrganizationView.class)))
     public Uni<Response> create(@Valid @NotNull OrganizationRequest body, @Context UriInfo uri) {
-        return organizations.create(body.name).map(org -> Response
+        return organizations.create(body).map(org -> Response
                 .created(uri.getAbsolutePathBuilder().path(org.id()).build())
                 .header(HttpHeaders.ETAG, Versions.etag(org.version())).entity(OrganizationView.of(org)).build());
     }
@@ -94,8 +97,12 @@ public class OrganizationResource {
     @PUT
     @Path("{orgId}")
     @Consumes({ MediaType.APPLICATION_JSON, MediaType.APPLICATION_XML })
-    @Operation(operationId = "updateOrganization", summary = "Replace an organization",
-            description = "Carries the version it replaces: `If-Match` or `version`.")
+    @Operation(operationId = "updateOrganization", summary = "Replace an organization", description = "Carries the"
+            + " current version (`If-Match` or the `version` field); a stale one is 409. `name` is replaced. An"
+            + " activation flag (`adminApiEnabled`, `userApiEnabled`) left out, or null, keeps its value, so that a"
+            + " client that does not know the flags cannot switch an API off; a value other than `true` or `false` is"
+            + " 400. A change of either flag is announced on `directory-events`, from where the platform's access"
+            + " decisions learn it.")
     @RequestBody(required = true, content = {
             @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "organization",
                     value = JSON_UPDATE_EXAMPLE)) })
@@ -105,7 +112,7 @@ public class OrganizationResource {
     public Uni<Response> update(@PathParam("orgId") String orgId, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Valid @NotNull OrganizationRequest body) {
         long expected = Versions.expected(ifMatch, body.version);
-        return organizations.update(orgId, expected, body.name).map(org -> Response.ok(OrganizationView.of(org))
+        return organizations.update(orgId, expected, body).map(org -> Response.ok(OrganizationView.of(org))
                 .header(HttpHeaders.ETAG, Versions.etag(org.version())).build());
     }
 

@@ -15,23 +15,41 @@ import com.onecloud.resource.common.Persistence;
 
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 
-/** Organizations, the tenants. Deleting one deletes its directory and contacts and announces it on Kafka. */
+/**
+ * Organizations, the tenants. Their API activation (contract §3 rule 7) is announced on Kafka when an organization is
+ * created and whenever a flag changes, in the transaction of the change; deleting one deletes its directory and
+ * contacts and announces that too.
+ */
 @ApplicationScoped
 public class OrganizationService {
 
     /** The detail of the 404 for a missing organization, shared with the features that require one. */
     public static final String NOT_FOUND = "Organization not found.";
-    private static final String INSERT = "INSERT INTO organization (id, name, version, created_at) "
-            + "VALUES ($1, $2, 0, $3) RETURNING " + Organization.COLUMNS;
+    /** A new organization's APIs stay off until its creator activates them. */
+    static final boolean DEFAULT_API_ENABLED = false;
+    private static final String INSERT = "INSERT INTO organization (id, name, admin_api_enabled, user_api_enabled, "
+            + "version, created_at) VALUES ($1, $2, $3, $4, 0, $5) RETURNING " + Organization.COLUMNS;
     private static final String PAGE = "SELECT " + Organization.COLUMNS + " FROM organization "
             + "ORDER BY created_at, id LIMIT $1 OFFSET $2";
     private static final String COUNT = "SELECT count(*) FROM organization";
     private static final String GET = "SELECT " + Organization.COLUMNS + " FROM organization WHERE id = $1";
     private static final String VERSION = "SELECT version FROM organization WHERE id = $1";
-    private static final String UPDATE = "UPDATE organization SET name = $2, version = version + 1 "
-            + "WHERE id = $1 AND version = $3 RETURNING " + Organization.COLUMNS;
+    /**
+     * A flag the request leaves out (null) keeps its value. The row as it was comes along, to tell whether a flag
+     * changed: when the update matched, nothing changed the row since the statement's snapshot (its version would
+     * differ), so {@code previous} read the very row that was updated.
+     */
+    private static final String UPDATE = "WITH previous AS (SELECT admin_api_enabled, user_api_enabled "
+            + "FROM organization WHERE id = $1 AND version = $3) "
+            + "UPDATE organization SET name = $2, admin_api_enabled = coalesce($4, admin_api_enabled), "
+            + "user_api_enabled = coalesce($5, user_api_enabled), version = version + 1 "
+            + "WHERE id = $1 AND version = $3 RETURNING " + Organization.COLUMNS + ", "
+            + "(SELECT admin_api_enabled FROM previous) AS previous_admin_api_enabled, "
+            + "(SELECT user_api_enabled FROM previous) AS previous_user_api_enabled";
     /** Users and contacts go with it: their foreign keys cascade. */
     private static final String DELETE = "DELETE FROM organization WHERE id = $1";
 
@@ -43,9 +61,13 @@ public class OrganizationService {
         this.outbox = outbox;
     }
 
-    public Uni<Organization> create(String name) {
-        return pool.preparedQuery(INSERT).execute(Tuple.of(Ids.next(), name, OffsetDateTime.now(ZoneOffset.UTC)))
-                .map(rows -> Organization.of(rows.iterator().next()));
+    /** A new organization's activation is always announced, so that downstream knows it from its first version. */
+    public Uni<Organization> create(OrganizationRequest body) {
+        Tuple values = Tuple.of(Ids.next(), body.name, orDefault(body.adminApiEnabled), orDefault(body.userApiEnabled),
+                OffsetDateTime.now(ZoneOffset.UTC));
+        return outbox.inTransaction(transaction -> transaction.preparedQuery(INSERT).execute(values)
+                .map(rows -> Organization.of(rows.iterator().next()))
+                .call(org -> announce(transaction, org)));
     }
 
     public Uni<List<Organization>> page(PageRequest page) {
@@ -68,10 +90,16 @@ public class OrganizationService {
                 .invoke(rows -> Persistence.one(rows, row -> row, NOT_FOUND)).replaceWithVoid();
     }
 
-    public Uni<Organization> update(String id, long expectedVersion, String name) {
-        return Persistence.updated(pool.preparedQuery(UPDATE).execute(Tuple.of(id, name, expectedVersion)),
-                Organization::of, () -> pool.preparedQuery(VERSION).execute(Tuple.of(id)), expectedVersion,
-                "organization", NOT_FOUND);
+    /** Replaces the name and the flags the request gives; announces the activation if a flag changed. */
+    public Uni<Organization> update(String id, long expectedVersion, OrganizationRequest body) {
+        Tuple values = Tuple.of(id, body.name, expectedVersion, body.adminApiEnabled, body.userApiEnabled);
+        return outbox.inTransaction(transaction -> Persistence.updated(
+                transaction.preparedQuery(UPDATE).execute(values), Updated::of,
+                () -> transaction.preparedQuery(VERSION).execute(Tuple.of(id)), expectedVersion, "organization",
+                NOT_FOUND)
+                .call(updated -> updated.activationChanged() ? announce(transaction, updated.organization())
+                        : Uni.createFrom().voidItem())
+                .map(Updated::organization));
     }
 
     public Uni<Void> delete(String id) {
@@ -81,5 +109,25 @@ public class OrganizationService {
                     return outbox.append(transaction, Topics.DIRECTORY_EVENTS, id,
                             DirectoryEvents.organizationDeleted(id));
                 }));
+    }
+
+    private Uni<Void> announce(SqlConnection transaction, Organization org) {
+        return outbox.append(transaction, Topics.DIRECTORY_EVENTS, org.id(), DirectoryEvents.organizationActivation(
+                org.id(), org.adminApiEnabled(), org.userApiEnabled(), org.version()));
+    }
+
+    private static boolean orDefault(Boolean flag) {
+        return flag == null ? DEFAULT_API_ENABLED : flag;
+    }
+
+    /** The updated organization, and whether its activation differs from before. */
+    private record Updated(Organization organization, boolean activationChanged) {
+
+        static Updated of(Row row) {
+            Organization org = Organization.of(row);
+            return new Updated(org, !Boolean.valueOf(org.adminApiEnabled()).equals(
+                    row.getBoolean("previous_admin_api_enabled"))
+                    || !Boolean.valueOf(org.userApiEnabled()).equals(row.getBoolean("previous_user_api_enabled")));
+        }
     }
 }

@@ -50,7 +50,8 @@ public class UserResource {
             {"firstName": "Alice", "lastName": "Andersson", "email": "alice@example.com",
              "phoneNumber": "+358401234567"}""";
     static final String JSON_UPDATE_EXAMPLE = """
-            {"firstName": "Alice", "lastName": "Berg", "email": "alice@example.com", "version": 1}""";
+            {"firstName": "Alice", "lastName": "Berg", "email": "alice@example.com", "userApiEnabled": true,
+             "version": 1}""";
     static final String DUPLICATE = "Another user of the organization has this email.";
 
     private final UserService users;
@@ -64,7 +65,8 @@ public class UserResource {
     @POST
     @Consumes({ MediaType.APPLICATION_JSON, MediaType.APPLICATION_XML })
     @Operation(operationId = "createUser", summary = "Add a user to the organization's directory",
-            description = "The email is unique within the organization.")
+            description = "The email is unique within the organization. `userApiEnabled` is `true` unless the"
+                    + " request sets it. The user's activation is announced on `directory-events`.")
     @RequestBody(required = true, content = {
             @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "user",
                     value = JSON_EXAMPLE)) })
@@ -107,8 +109,12 @@ public class UserResource {
     @PUT
     @Path("{userId}")
     @Consumes({ MediaType.APPLICATION_JSON, MediaType.APPLICATION_XML })
-    @Operation(operationId = "updateUser", summary = "Replace a user",
-            description = "Carries the version it replaces: `If-Match` or `version`.")
+    @Operation(operationId = "updateUser", summary = "Replace a user", description = "Carries the current version"
+            + " (`If-Match` or the `version` field); a stale one is 409. The names, `email` and `phoneNumber` are"
+            + " replaced (a `phoneNumber` left out is removed). `userApiEnabled` left out, or null, keeps its value, so"
+            + " that a client that does not know the flag cannot switch a user's User API off; a value other than"
+            + " `true` or `false` is 400. A change of the flag is announced on `directory-events`, from where the"
+            + " platform's access decisions learn it.")
     @RequestBody(required = true, content = {
             @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "user",
                     value = JSON_UPDATE_EXAMPLE)) })

@@ -16,30 +16,44 @@ import com.onecloud.resource.organization.OrganizationService;
 
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
  * An organization's user directory. Every statement names the organization, so another organization's user reads as
  * missing (contract §3 rule 5). Email is unique per organization, case-insensitively: the unique index on
- * {@code lower(email)} decides, so that two concurrent requests cannot both succeed.
+ * {@code lower(email)} decides, so that two concurrent requests cannot both succeed. A user's own User API flag
+ * (contract §3 rule 7) is announced on Kafka when the user is created and whenever it changes, in the transaction of
+ * the change.
  */
 @ApplicationScoped
 public class UserService {
 
     static final String DUPLICATE = "A user with this email already exists in the organization.";
     private static final String NOT_FOUND = "User not found.";
+    /** A user's User API is on unless switched off (it is off anyway while their organization's is). */
+    static final boolean DEFAULT_USER_API_ENABLED = true;
     private static final String INSERT = "INSERT INTO directory_user (organization_id, id, first_name, last_name, "
-            + "email, phone_number, version, created_at) VALUES ($1, $2, $3, $4, $5, $6, 0, $7) RETURNING "
-            + DirectoryUser.COLUMNS;
+            + "email, phone_number, user_api_enabled, version, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, 0, $8) "
+            + "RETURNING " + DirectoryUser.COLUMNS;
     private static final String PAGE = "SELECT " + DirectoryUser.COLUMNS + " FROM directory_user "
             + "WHERE organization_id = $1 ORDER BY created_at, id LIMIT $2 OFFSET $3";
     private static final String COUNT = "SELECT count(*) FROM directory_user WHERE organization_id = $1";
     private static final String GET = "SELECT " + DirectoryUser.COLUMNS + " FROM directory_user "
             + "WHERE organization_id = $1 AND id = $2";
     private static final String VERSION = "SELECT version FROM directory_user WHERE organization_id = $1 AND id = $2";
-    private static final String UPDATE = "UPDATE directory_user SET first_name = $3, last_name = $4, email = $5, "
-            + "phone_number = $6, version = version + 1 WHERE organization_id = $1 AND id = $2 AND version = $7 "
-            + "RETURNING " + DirectoryUser.COLUMNS;
+    /**
+     * A flag the request leaves out (null) keeps its value. The flag as it was comes along, to tell whether it
+     * changed: when the update matched, nothing changed the row since the statement's snapshot (its version would
+     * differ), so {@code previous} read the very row that was updated.
+     */
+    private static final String UPDATE = "WITH previous AS (SELECT user_api_enabled FROM directory_user "
+            + "WHERE organization_id = $1 AND id = $2 AND version = $8) "
+            + "UPDATE directory_user SET first_name = $3, last_name = $4, email = $5, phone_number = $6, "
+            + "user_api_enabled = coalesce($7, user_api_enabled), version = version + 1 "
+            + "WHERE organization_id = $1 AND id = $2 AND version = $8 RETURNING " + DirectoryUser.COLUMNS + ", "
+            + "(SELECT user_api_enabled FROM previous) AS previous_user_api_enabled";
     private static final String DELETE = "DELETE FROM directory_user WHERE organization_id = $1 AND id = $2";
     /** Held until the deletion commits; inserting the user's contact shares it (trigger contact_owner_not_deleted). */
     private static final String LOCK_CONTACT_OWNER =
@@ -59,12 +73,21 @@ public class UserService {
         this.organizations = organizations;
     }
 
-    /** The organization's foreign key answers whether it exists, the unique index whether the email is taken. */
+    /**
+     * The organization's foreign key answers whether it exists, the unique index whether the email is taken. The new
+     * user's flag is announced whatever its value. Downstream a user it has no event for has the User API on (the
+     * users from before the flag existed), so only a user created with it off needs one; announcing every new user
+     * anyway keeps creation free of a special case and gives downstream the user's flag from its first version.
+     */
     public Uni<DirectoryUser> create(String orgId, UserRequest body) {
-        Tuple values = fields(orgId, Ids.next(), body).addValue(OffsetDateTime.now(ZoneOffset.UTC));
-        return Persistence.missingParentAsNotFound(Persistence.duplicateAsConflict(pool.preparedQuery(INSERT)
-                .execute(values).map(rows -> DirectoryUser.of(rows.iterator().next())), DUPLICATE),
-                OrganizationService.NOT_FOUND);
+        Tuple values = fields(orgId, Ids.next(), body)
+                .addBoolean(body.userApiEnabled == null ? DEFAULT_USER_API_ENABLED : body.userApiEnabled)
+                .addValue(OffsetDateTime.now(ZoneOffset.UTC));
+        return Persistence.missingParentAsNotFound(Persistence.duplicateAsConflict(
+                outbox.inTransaction(transaction -> transaction.preparedQuery(INSERT).execute(values)
+                        .map(rows -> DirectoryUser.of(rows.iterator().next()))
+                        .call(user -> announce(transaction, user))),
+                DUPLICATE), OrganizationService.NOT_FOUND);
     }
 
     public Uni<List<DirectoryUser>> page(String orgId, PageRequest page) {
@@ -82,11 +105,16 @@ public class UserService {
                 .map(rows -> Persistence.one(rows, DirectoryUser::of, NOT_FOUND));
     }
 
+    /** Replaces the user's fields and the flag if the request gives it; announces the flag if it changed. */
     public Uni<DirectoryUser> update(String orgId, String id, long expectedVersion, UserRequest body) {
-        return Persistence.duplicateAsConflict(Persistence.updated(
-                pool.preparedQuery(UPDATE).execute(fields(orgId, id, body).addLong(expectedVersion)),
-                DirectoryUser::of, () -> pool.preparedQuery(VERSION).execute(Tuple.of(orgId, id)), expectedVersion,
-                "user", NOT_FOUND), DUPLICATE);
+        Tuple values = fields(orgId, id, body).addValue(body.userApiEnabled).addLong(expectedVersion);
+        return Persistence.duplicateAsConflict(outbox.inTransaction(transaction -> Persistence.updated(
+                transaction.preparedQuery(UPDATE).execute(values), Updated::of,
+                () -> transaction.preparedQuery(VERSION).execute(Tuple.of(orgId, id)), expectedVersion, "user",
+                NOT_FOUND)
+                .call(updated -> updated.activationChanged() ? announce(transaction, updated.user())
+                        : Uni.createFrom().voidItem())
+                .map(Updated::user)), DUPLICATE);
     }
 
     /**
@@ -108,8 +136,23 @@ public class UserService {
                         DirectoryEvents.userDeleted(orgId, id))));
     }
 
+    private Uni<Void> announce(SqlConnection transaction, DirectoryUser user) {
+        return outbox.append(transaction, Topics.DIRECTORY_EVENTS, user.organizationId(), DirectoryEvents
+                .userActivation(user.organizationId(), user.id(), user.userApiEnabled(), user.version()));
+    }
+
     /** $1–$6: the organization, the id and the request's fields, in the order of INSERT and UPDATE. */
     private static Tuple fields(String orgId, String id, UserRequest body) {
         return Tuple.of(orgId, id, body.firstName, body.lastName, body.email, body.phoneNumber);
+    }
+
+    /** The updated user, and whether its User API flag differs from before. */
+    private record Updated(DirectoryUser user, boolean activationChanged) {
+
+        static Updated of(Row row) {
+            DirectoryUser user = DirectoryUser.of(row);
+            return new Updated(user,
+                    !Boolean.valueOf(user.userApiEnabled()).equals(row.getBoolean("previous_user_api_enabled")));
+        }
     }
 }

@@ -1,5 +1,6 @@
 package com.onecloud.resource.organization;
 
+import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -8,6 +9,7 @@ import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.notNullValue;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -174,6 +176,135 @@ class OrganizationApiTest {
         su.spec().contentType("application/xml; charset=UTF-8").accept("application/xml")
                 .body("<organization></organization>").post(ORGS).then().statusCode(400)
                 .contentType("application/problem+xml").body(containsString("name"));
+    }
+
+    @Test
+    void apiActivationIsOffUnlessTheCreatorSaysOtherwiseInJsonAndXml() {
+        Credential su = Credentials.superuser();
+        String plain = su.spec().contentType("application/json").accept("application/json")
+                .body(Map.of("name", "Not yet activated")).post(ORGS).then().statusCode(201)
+                .body("adminApiEnabled", equalTo(false)).body("userApiEnabled", equalTo(false)).extract().path("id");
+        su.spec().accept("application/json").get(ORGS + "/" + plain).then().statusCode(200)
+                .body("adminApiEnabled", equalTo(false)).body("userApiEnabled", equalTo(false));
+        String both = su.spec().contentType("application/json").accept("application/json")
+                .body(Map.of("name", "Fully activated", "adminApiEnabled", true, "userApiEnabled", true)).post(ORGS)
+                .then().statusCode(201).body("adminApiEnabled", equalTo(true)).body("userApiEnabled", equalTo(true))
+                .extract().path("id");
+        su.spec().accept("application/json").get(ORGS + "/" + both).then().statusCode(200)
+                .body("adminApiEnabled", equalTo(true)).body("userApiEnabled", equalTo(true));
+
+        // XML: the same names as child elements; one flag given, the other left to its default.
+        XmlPath created = new XmlPath(su.spec().contentType("application/xml; charset=UTF-8").accept("application/xml")
+                .body("<organization><name>Admin only</name><adminApiEnabled>true</adminApiEnabled></organization>")
+                .post(ORGS).then().statusCode(201).extract().asString());
+        assertThat(created.getString("organization.adminApiEnabled")).isEqualTo("true");
+        assertThat(created.getString("organization.userApiEnabled")).isEqualTo("false");
+        String adminOnly = created.getString("organization.id");
+        XmlPath read = new XmlPath(su.spec().accept("application/xml").get(ORGS + "/" + adminOnly).then()
+                .statusCode(200).extract().asString());
+        assertThat(read.getString("organization.adminApiEnabled")).isEqualTo("true");
+        assertThat(read.getString("organization.userApiEnabled")).isEqualTo("false");
+
+        // In a page, too.
+        int total = su.spec().get(ORGS + "?limit=1").then().statusCode(200).extract().path("total");
+        su.spec().accept("application/json").get(ORGS + "?limit=3&offset=" + (total - 3)).then().statusCode(200)
+                .body("items.id", equalTo(List.of(plain, both, adminOnly)))
+                .body("items.adminApiEnabled", equalTo(List.of(false, true, true)))
+                .body("items.userApiEnabled", equalTo(List.of(false, true, false)));
+        XmlPath page = new XmlPath(su.spec().accept("application/xml").get(ORGS + "?limit=3&offset=" + (total - 3))
+                .then().statusCode(200).extract().asString());
+        assertThat(page.getList("page.items.organization.adminApiEnabled")).containsExactly("false", "true", "true");
+    }
+
+    @Test
+    void aPutChangesTheFlagsItGivesUnderTheVersionRulesAndKeepsTheOthers() {
+        Credential su = Credentials.superuser();
+        String id = Fixtures.organization("Activated by PUT");
+        su.spec().contentType("application/json").accept("application/json")
+                .body(Map.of("name", "Activated by PUT", "adminApiEnabled", true, "version", 0)).put(ORGS + "/" + id)
+                .then().statusCode(200).header("ETag", "\"1\"").body("version", equalTo(1))
+                .body("adminApiEnabled", equalTo(true)).body("userApiEnabled", equalTo(false));
+        // A PUT without the flags (a client that does not know them) renames and keeps them.
+        su.spec().contentType("application/json").accept("application/json").header("If-Match", "\"1\"")
+                .body(Map.of("name", "Renamed")).put(ORGS + "/" + id).then().statusCode(200)
+                .header("ETag", "\"2\"").body("name", equalTo("Renamed")).body("adminApiEnabled", equalTo(true))
+                .body("userApiEnabled", equalTo(false));
+        // A stale version changes nothing.
+        su.spec().contentType("application/json").accept("application/json")
+                .body(Map.of("name", "Renamed", "userApiEnabled", true, "version", 1)).put(ORGS + "/" + id).then()
+                .statusCode(409).contentType("application/problem+json");
+        su.spec().contentType("application/json").header("If-Match", "\"0\"")
+                .body(Map.of("name", "Renamed", "adminApiEnabled", false)).put(ORGS + "/" + id).then().statusCode(409);
+        su.spec().accept("application/json").get(ORGS + "/" + id).then().statusCode(200).header("ETag", "\"2\"")
+                .body("adminApiEnabled", equalTo(true)).body("userApiEnabled", equalTo(false));
+        // XML through the method override: both flags switched.
+        XmlPath updated = new XmlPath(su.spec().contentType("application/xml; charset=UTF-8").accept("application/xml")
+                .header("X-HTTP-Method-Override", "PUT")
+                .body("<organization><name>Renamed</name><adminApiEnabled>false</adminApiEnabled>"
+                        + "<userApiEnabled> true </userApiEnabled><version>2</version></organization>")
+                .post(ORGS + "/" + id).then().statusCode(200).header("ETag", "\"3\"").extract().asString());
+        assertThat(updated.getString("organization.adminApiEnabled")).isEqualTo("false");
+        assertThat(updated.getString("organization.userApiEnabled")).isEqualTo("true");
+        assertThat(updated.getInt("organization.version")).isEqualTo(3);
+        su.spec().accept("application/json").get(ORGS + "/" + id).then().statusCode(200).header("ETag", "\"3\"")
+                .body("adminApiEnabled", equalTo(false)).body("userApiEnabled", equalTo(true));
+    }
+
+    @Test
+    void aFlagThatIsNotABooleanIs400NamingIt() {
+        Credential su = Credentials.superuser();
+        String id = Fixtures.organization("Strict flags");
+        for (String field : List.of("adminApiEnabled", "userApiEnabled")) {
+            for (Object value : List.of("yes", "true", 1, 0, List.of(true), Map.of("value", true))) {
+                su.spec().contentType("application/json").accept("application/json")
+                        .body(Map.of("name", "Strict", field, value)).post(ORGS).then()
+                        .statusCode(400).contentType("application/problem+json")
+                        .body("validationResult.field", equalTo(List.of(field)));
+                su.spec().contentType("application/json").accept("application/json")
+                        .body(Map.of("name", "Strict", field, value, "version", 0)).put(ORGS + "/" + id).then()
+                        .statusCode(400).body("validationResult.field", equalTo(List.of(field)));
+            }
+            for (String value : List.of("maybe", "1", "TRUE", "")) {
+                Response xml = su.spec().contentType("application/xml; charset=UTF-8").accept("application/xml")
+                        .body("<organization><name>Strict</name><" + field + ">" + value + "</" + field
+                                + "></organization>")
+                        .post(ORGS);
+                xml.then().statusCode(400).contentType("application/problem+xml");
+                assertThat(new XmlPath(xml.asString()).getList("problem.validationResult.i.field"))
+                        .as(field + "=" + value).containsExactly(field);
+                su.spec().contentType("application/xml; charset=UTF-8").accept("application/json")
+                        .body("<organization><name>Strict</name><" + field + ">" + value + "</" + field
+                                + "><version>0</version></organization>")
+                        .put(ORGS + "/" + id).then().statusCode(400)
+                        .body("validationResult.field", equalTo(List.of(field)));
+            }
+        }
+        // Nothing was created or changed; an explicit null is no value (the default on POST, unchanged on PUT).
+        su.spec().accept("application/json").get(ORGS + "/" + id).then().statusCode(200).body("version", equalTo(0))
+                .body("name", equalTo("Strict flags")).body("adminApiEnabled", equalTo(false));
+        Map<String, Object> withNull = new HashMap<>(Map.of("name", "Null flag", "version", 0));
+        withNull.put("userApiEnabled", null);
+        su.spec().contentType("application/json").accept("application/json").body(withNull).put(ORGS + "/" + id)
+                .then().statusCode(200).body("userApiEnabled", equalTo(false)).body("version", equalTo(1));
+    }
+
+    @Test
+    void theApiDescriptionShowsTheFlagsAndWhatLeavingOneOutMeans() {
+        Response doc = given().accept("application/json").get("/q/openapi?format=json");
+        doc.then().statusCode(200);
+        for (String schema : List.of("OrganizationRequest", "OrganizationView", "UserRequest", "UserView")) {
+            assertThat(doc.jsonPath().getString("components.schemas." + schema + ".properties.userApiEnabled.type"))
+                    .as(schema).isEqualTo("boolean");
+        }
+        assertThat(doc.jsonPath().getString("components.schemas.OrganizationRequest.properties.adminApiEnabled.type"))
+                .isEqualTo("boolean");
+        assertThat(doc.jsonPath().getString(
+                "components.schemas.OrganizationRequest.properties.adminApiEnabled.description"))
+                .contains("Absent on POST: `false`; absent on PUT: unchanged.");
+        assertThat(doc.jsonPath().getString("components.schemas.UserRequest.properties.userApiEnabled.description"))
+                .contains("Absent on POST: `true`; absent on PUT: unchanged.");
+        assertThat(doc.jsonPath().getString("paths.'/api/admin/v1/organizations/{orgId}'.put.description"))
+                .contains("left out, or null, keeps its value");
     }
 
     @Test

@@ -209,6 +209,133 @@ class UserApiTest {
     }
 
     @Test
+    void aUsersUserApiIsOnUnlessSwitchedOffInJsonAndXml() {
+        String org = Fixtures.organization("Users activation");
+        Credential app = Credentials.application(org, Api.USERS);
+        String on = app.spec().contentType("application/json").accept("application/json")
+                .body(user("On", "Default", Fixtures.email("on"), null)).post(users(org)).then().statusCode(201)
+                .body("userApiEnabled", equalTo(true)).extract().path("id");
+        Map<String, Object> off = user("Off", "Created", Fixtures.email("off"), null);
+        off.put("userApiEnabled", false);
+        String offId = app.spec().contentType("application/json").accept("application/json").body(off)
+                .post(users(org)).then().statusCode(201).body("userApiEnabled", equalTo(false)).extract().path("id");
+        app.spec().accept("application/json").get(users(org) + "/" + on).then().statusCode(200)
+                .body("userApiEnabled", equalTo(true));
+        app.spec().accept("application/json").get(users(org) + "/" + offId).then().statusCode(200)
+                .body("userApiEnabled", equalTo(false));
+
+        XmlPath created = new XmlPath(app.spec().contentType("application/xml; charset=UTF-8")
+                .accept("application/xml")
+                .body("<user><firstName>Xml</firstName><lastName>Off</lastName><email>" + Fixtures.email("xml")
+                        + "</email><userApiEnabled>false</userApiEnabled></user>")
+                .post(users(org)).then().statusCode(201).extract().asString());
+        assertThat(created.getString("user.userApiEnabled")).isEqualTo("false");
+        String xmlId = created.getString("user.id");
+        XmlPath read = new XmlPath(app.spec().accept("application/xml").get(users(org) + "/" + xmlId).then()
+                .statusCode(200).extract().asString());
+        assertThat(read.getString("user.userApiEnabled")).isEqualTo("false");
+        XmlPath page = new XmlPath(app.spec().accept("application/xml").get(users(org)).then().statusCode(200)
+                .extract().asString());
+        assertThat(page.getList("page.items.user.userApiEnabled")).containsExactly("true", "false", "false");
+    }
+
+    @Test
+    void anApplicationWithUsersSwitchesAUsersFlagButNotItsOrganizations() {
+        String org = Fixtures.organization("Users flag by app");
+        String other = Fixtures.organization("Users flag other tenant");
+        String otherUser = Fixtures.user(other, "Other", "Tenant", Fixtures.email("other"), null);
+        Credential app = Credentials.application(org, Api.USERS);
+        String email = Fixtures.email("flag");
+        String id = Fixtures.user(org, "Flag", "Holder", email, null);
+
+        Map<String, Object> off = user("Flag", "Holder", email, null);
+        off.put("userApiEnabled", false);
+        app.spec().contentType("application/json").accept("application/json").header("If-Match", "\"0\"").body(off)
+                .put(users(org) + "/" + id).then().statusCode(200).header("ETag", "\"1\"")
+                .body("userApiEnabled", equalTo(false)).body("version", equalTo(1));
+        // A PUT without the flag keeps it; one with a stale version changes nothing.
+        Map<String, Object> renamed = user("Flag", "Renamed", email, null);
+        renamed.put("version", 1);
+        app.spec().contentType("application/json").accept("application/json").body(renamed)
+                .put(users(org) + "/" + id).then().statusCode(200).header("ETag", "\"2\"")
+                .body("lastName", equalTo("Renamed")).body("userApiEnabled", equalTo(false));
+        Map<String, Object> stale = user("Flag", "Renamed", email, null);
+        stale.put("userApiEnabled", true);
+        app.spec().contentType("application/json").accept("application/json").header("If-Match", "\"1\"")
+                .body(stale).put(users(org) + "/" + id).then().statusCode(409)
+                .contentType("application/problem+json");
+        app.spec().accept("application/json").get(users(org) + "/" + id).then().statusCode(200)
+                .header("ETag", "\"2\"").body("userApiEnabled", equalTo(false));
+        // XML through the method override switches it back on.
+        XmlPath on = new XmlPath(app.spec().contentType("application/xml; charset=UTF-8").accept("application/xml")
+                .header("X-HTTP-Method-Override", "PUT")
+                .body("<user><firstName>Flag</firstName><lastName>Renamed</lastName><email>" + email
+                        + "</email><userApiEnabled>true</userApiEnabled><version>2</version></user>")
+                .post(users(org) + "/" + id).then().statusCode(200).header("ETag", "\"3\"").extract().asString());
+        assertThat(on.getString("user.userApiEnabled")).isEqualTo("true");
+
+        // Another tenant's user reads as missing, and keeps its flag.
+        Map<String, Object> foreign = user("Other", "Tenant", Fixtures.email("foreign"), null);
+        foreign.put("userApiEnabled", false);
+        foreign.put("version", 0);
+        app.spec().contentType("application/json").accept("application/json").body(foreign)
+                .put(users(org) + "/" + otherUser).then().statusCode(404);
+        app.spec().contentType("application/json").accept("application/json").body(foreign)
+                .put(users(other) + "/" + otherUser).then().statusCode(404);
+        Credentials.superuser().spec().accept("application/json").get(users(other) + "/" + otherUser).then()
+                .statusCode(200).body("userApiEnabled", equalTo(true)).body("version", equalTo(0));
+
+        // The organization's own flags are SUPERUSER business.
+        String orgPath = "/api/admin/v1/organizations/" + org;
+        app.spec().contentType("application/json").accept("application/json")
+                .body(Map.of("name", "Self-activated", "adminApiEnabled", true, "userApiEnabled", true, "version", 0))
+                .put(orgPath).then().statusCode(403);
+        app.spec().contentType("application/json").accept("application/json")
+                .body(Map.of("name", "Self-made", "adminApiEnabled", true)).post("/api/admin/v1/organizations").then()
+                .statusCode(403);
+        Credentials.superuser().spec().accept("application/json").get(orgPath).then().statusCode(200)
+                .body("adminApiEnabled", equalTo(false)).body("userApiEnabled", equalTo(false))
+                .body("version", equalTo(0));
+    }
+
+    @Test
+    void aFlagThatIsNotABooleanIs400NamingIt() {
+        String org = Fixtures.organization("Users strict flag");
+        Credential app = Credentials.application(org, Api.USERS);
+        String email = Fixtures.email("strict");
+        String id = Fixtures.user(org, "Strict", "Flag", email, null);
+        for (Object value : List.of("yes", "false", 0, 1, List.of(false))) {
+            Map<String, Object> body = user("Strict", "Flag", Fixtures.email("strict"), null);
+            body.put("userApiEnabled", value);
+            app.spec().contentType("application/json").accept("application/json").body(body).post(users(org)).then()
+                    .statusCode(400).contentType("application/problem+json")
+                    .body("validationResult.field", equalTo(List.of("userApiEnabled")));
+            body.put("email", email);
+            body.put("version", 0);
+            app.spec().contentType("application/json").accept("application/json").body(body)
+                    .put(users(org) + "/" + id).then().statusCode(400)
+                    .body("validationResult.field", equalTo(List.of("userApiEnabled")));
+        }
+        for (String value : List.of("maybe", "0", "False", "")) {
+            Response xml = app.spec().contentType("application/xml; charset=UTF-8").accept("application/xml")
+                    .body("<user><firstName>A</firstName><lastName>B</lastName><email>" + Fixtures.email("x")
+                            + "</email><userApiEnabled>" + value + "</userApiEnabled></user>")
+                    .post(users(org));
+            xml.then().statusCode(400).contentType("application/problem+xml");
+            assertThat(new XmlPath(xml.asString()).getList("problem.validationResult.i.field"))
+                    .containsExactly("userApiEnabled");
+            app.spec().contentType("application/xml; charset=UTF-8").accept("application/json")
+                    .body("<user><firstName>A</firstName><lastName>B</lastName><email>" + email + "</email>"
+                            + "<userApiEnabled>" + value + "</userApiEnabled><version>0</version></user>")
+                    .put(users(org) + "/" + id).then().statusCode(400)
+                    .body("validationResult.field", equalTo(List.of("userApiEnabled")));
+        }
+        app.spec().get(users(org)).then().statusCode(200).body("total", equalTo(1));
+        app.spec().accept("application/json").get(users(org) + "/" + id).then().statusCode(200)
+                .body("version", equalTo(0)).body("userApiEnabled", equalTo(true));
+    }
+
+    @Test
     void pagingOfUsers() {
         String org = Fixtures.organization("Paging users");
         Credential app = Credentials.application(org, Api.USERS);

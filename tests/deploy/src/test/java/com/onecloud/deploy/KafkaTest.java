@@ -22,12 +22,13 @@ class KafkaTest {
         Manifests m = Manifests.of(overlay);
         String ticketEvents = Sources.ticketEventsTopic();
         String directoryEvents = Sources.directoryEventsTopic();
+        String usageEvents = Sources.usageEventsTopic();
         assertThat(ticketEvents).isEqualTo("ticket-events");
         assertThat(directoryEvents).isEqualTo("directory-events");
-        assertThat(Sources.revocationTopic()).isEqualTo(ticketEvents);
+        assertThat(Sources.revocationTopics()).containsExactly(ticketEvents, directoryEvents);
         String cluster = name(m.ofKind("Kafka").get(0));
         assertThat(m.ofKind("KafkaTopic").stream().map(t -> t.path("spec").path("topicName").asText(name(t))))
-                .containsExactlyInAnyOrder(ticketEvents, directoryEvents);
+                .containsExactlyInAnyOrder(ticketEvents, directoryEvents, usageEvents);
         for (JsonNode o : m.objects) {
             if (List.of("KafkaTopic", "KafkaUser", "KafkaNodePool").contains(o.path("kind").asText())) {
                 assertThat(o.path("metadata").path("labels").path("strimzi.io/cluster").asText()).as(name(o)).isEqualTo(cluster);
@@ -44,14 +45,19 @@ class KafkaTest {
                         "topic literal " + ticketEvents + " Describe",
                         "group prefix " + Sources.revocationGroupPrefix("ticket-service") + " Read",
                         "topic literal " + directoryEvents + " Read", "topic literal " + directoryEvents + " Describe",
-                        "group literal " + Sources.directoryGroup() + " Read"),
+                        "group literal " + Sources.directoryGroup() + " Read",
+                        "topic literal " + usageEvents + " Write", "topic literal " + usageEvents + " Read",
+                        "topic literal " + usageEvents + " Describe", "group literal " + Sources.usageGroup() + " Read"),
                 "resource-service", Set.of(
                         "topic literal " + directoryEvents + " Write", "topic literal " + directoryEvents + " Describe",
-                        "topic literal " + ticketEvents + " Read", "topic literal " + ticketEvents + " Describe",
-                        "group prefix " + Sources.revocationGroupPrefix("resource-service") + " Read"),
+                        "topic literal " + directoryEvents + " Read", "topic literal " + ticketEvents + " Read", "topic literal " + ticketEvents + " Describe",
+                        "group prefix " + Sources.revocationGroupPrefix("resource-service") + " Read",
+                        "topic literal " + usageEvents + " Write", "topic literal " + usageEvents + " Describe"),
                 "auth-service", Set.of(
                         "topic literal " + ticketEvents + " Read", "topic literal " + ticketEvents + " Describe",
-                        "group prefix " + Sources.revocationGroupPrefix("auth-service") + " Read"));
+                        "topic literal " + directoryEvents + " Read", "topic literal " + directoryEvents + " Describe",
+                        "group prefix " + Sources.revocationGroupPrefix("auth-service") + " Read",
+                        "topic literal " + usageEvents + " Write", "topic literal " + usageEvents + " Describe"));
         assertThat(m.ofKind("KafkaUser").stream().map(Manifests::name)).containsExactlyInAnyOrderElementsOf(expected.keySet());
         for (JsonNode user : m.ofKind("KafkaUser")) {
             assertThat(user.path("spec").path("authentication").path("type").asText()).isEqualTo("scram-sha-512");
@@ -61,7 +67,7 @@ class KafkaTest {
                 assertThat(acl.path("type").asText("allow")).isEqualTo("allow");
                 assertThat(r.path("type").asText()).as(name(user) + " ACL resource type").isIn("topic", "group");
                 if ("topic".equals(r.path("type").asText())) {
-                    assertThat(r.path("name").asText()).as(name(user) + " ACL topic").isIn(ticketEvents, directoryEvents);
+                    assertThat(r.path("name").asText()).as(name(user) + " ACL topic").isIn(ticketEvents, directoryEvents, usageEvents);
                 }
                 for (JsonNode op : list(acl.path("operations"))) {
                     granted.add(r.path("type").asText() + " " + r.path("patternType").asText("literal") + " " + r.path("name").asText() + " " + op.asText());

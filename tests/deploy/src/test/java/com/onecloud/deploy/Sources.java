@@ -3,6 +3,7 @@ package com.onecloud.deploy;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -59,6 +60,18 @@ final class Sources {
                 "the ticket-events topic");
     }
 
+    static String usageEventsTopic() {
+        return find("libs/events/src/main/java/com/onecloud/events/Topics.java", "USAGE_EVENTS\\s*=\\s*\"([^\"]+)\"",
+                "the usage-events topic");
+    }
+
+    /** ticket-service's shared consumer group for usage reports. */
+    static String usageGroup() {
+        return find("ticket-service/src/main/java/com/onecloud/ticket/config/TicketServiceConfig.java",
+                "@WithDefault\\(\"([^\"]+)\"\\)\\s*String groupId\\(\\);\\s*/\\*\\* Upper bound of the retry backoff while a report",
+                "the usage consumer group default");
+    }
+
     static String directoryEventsTopic() {
         return find("libs/events/src/main/java/com/onecloud/events/Topics.java", "DIRECTORY_EVENTS\\s*=\\s*\"([^\"]+)\"",
                 "the directory-events topic");
@@ -73,12 +86,17 @@ final class Sources {
                 "the revocation group infix");
     }
 
-    /** The topic the revocation feed reads. */
-    static String revocationTopic() {
-        String constant = find(REVOCATION_FEED, "broadcast\\(\"revocations\",\\s*Topics\\.(\\w+)",
-                "the revocation feed's topic constant");
-        return find("libs/events/src/main/java/com/onecloud/events/Topics.java",
-                constant + "\\s*=\\s*\"([^\"]+)\"", "the topic " + constant);
+    /** The topics the revocation feed reads, in the order it names them. */
+    static List<String> revocationTopics() {
+        String constants = find(REVOCATION_FEED, "broadcast\\(\"revocations\",\\s*List\\.of\\(([^)]*)\\)",
+                "the revocation feed's topic constants");
+        List<String> topics = new ArrayList<>();
+        for (String constant : constants.split(",")) {
+            String name = constant.trim().replaceFirst("^Topics\\.", "");
+            topics.add(find("libs/events/src/main/java/com/onecloud/events/Topics.java",
+                    name + "\\s*=\\s*\"([^\"]+)\"", "the topic " + name));
+        }
+        return topics;
     }
 
     /** ticket-service's shared consumer group for directory events. */

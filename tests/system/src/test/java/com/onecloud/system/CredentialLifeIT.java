@@ -61,7 +61,7 @@ class CredentialLifeIT {
 
     @Test
     void theLifeOfACredential() throws Exception {
-        String org = "org-" + UUID.randomUUID().toString().substring(0, 8);
+        String org = Clients.newOrganization("Credential life " + UUID.randomUUID());
 
         // The bootstrap superuser issues an APPLICATION ticket; token and secret are returned once.
         Response app = create(asSuperuser(), org,

@@ -20,6 +20,9 @@ public interface TicketServiceConfig {
     /** The consumer of resource-service's directory events. */
     Directory directory();
 
+    /** The consumer of the usage reports. */
+    UsageReports usageReports();
+
     /**
      * Base URL of auth-service's decision API ({@code ONECLOUD_AUTH_URL}). Read by the auth client's REST client
      * ({@code quarkus.rest-client.auth-service.url}); declared here only because this mapping owns {@code onecloud.*}
@@ -60,6 +63,16 @@ public interface TicketServiceConfig {
         String groupId();
 
         /** Upper bound of the retry backoff while an event cannot be handled. */
+        @WithDefault("5s")
+        Duration maxBackoff();
+    }
+
+    interface UsageReports {
+        /** Consumer group: replicas share the work (each report is added by one replica). */
+        @WithDefault("ticket-service-usage")
+        String groupId();
+
+        /** Upper bound of the retry backoff while a report cannot be added. */
         @WithDefault("5s")
         Duration maxBackoff();
     }

@@ -49,6 +49,10 @@ public class TicketEntity extends PanacheEntityBase {
     @Column(name = "revoked_at")
     public Instant revokedAt;
 
+    /** The last allowed request, as the usage reports tell it (at most a report interval and its delivery late). */
+    @Column(name = "last_used_at")
+    public Instant lastUsedAt;
+
     @Column(name = "revoke_reason", length = 32)
     public String revokeReason;
 

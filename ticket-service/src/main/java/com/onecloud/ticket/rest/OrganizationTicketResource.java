@@ -1,5 +1,8 @@
 package com.onecloud.ticket.rest;
 
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -16,9 +19,12 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriBuilder;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -30,6 +36,7 @@ import com.onecloud.authclient.Caller;
 import com.onecloud.ticket.service.TicketOwner;
 import com.onecloud.ticket.service.TicketQuery;
 import com.onecloud.ticket.service.TicketService;
+import com.onecloud.ticket.service.UsagePeriod;
 import com.onecloud.ticket.support.Times;
 
 import io.smallrye.mutiny.Uni;
@@ -85,6 +92,24 @@ public class OrganizationTicketResource {
     @APIResponse(responseCode = "200", description = "The ticket.")
     public Uni<TicketView> get(@PathParam("orgId") String orgId, @PathParam("id") String id) {
         return tickets.get(caller, TicketOwner.organization(orgId), id).map(t -> TicketView.of(t, Times.now()));
+    }
+
+    @GET
+    @Path("{id}/usage")
+    @Operation(operationId = "getTicketUsage", summary = "The ticket's usage per UTC day",
+            description = "Requests allowed, refused with 403 and refused as invalid (wrong secret, revoked,"
+            + " expired), per UTC day with any, from `from` to `to` (ISO-8601 dates, both included; by default the"
+            + " last 30 days; at most 400). Counted where decisions are made and reported every 10 s, so the last"
+            + " seconds may be missing.")
+    @Parameter(name = "from", in = ParameterIn.QUERY, description = "The first day (UTC), e.g. `2026-12-01`.",
+            schema = @Schema(type = SchemaType.STRING, format = "date"))
+    @Parameter(name = "to", in = ParameterIn.QUERY, description = "The last day (UTC), e.g. `2026-12-31`.",
+            schema = @Schema(type = SchemaType.STRING, format = "date"))
+    @APIResponse(responseCode = "200", description = "The ticket's days with any requests, oldest first.")
+    public Uni<UsageView> usage(@PathParam("orgId") String orgId, @PathParam("id") String id, @QueryParam("from") String from,
+            @QueryParam("to") String to) {
+        UsagePeriod period = UsagePeriod.of(from, to, LocalDate.now(ZoneOffset.UTC));
+        return tickets.usage(caller, TicketOwner.organization(orgId), id, period).map(days -> UsageView.of(id, period, days));
     }
 
     @DELETE

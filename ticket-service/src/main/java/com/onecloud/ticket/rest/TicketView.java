@@ -44,6 +44,10 @@ public class TicketView {
     @XmlJavaTypeAdapter(InstantXmlAdapter.class)
     public Instant revokedAt;
 
+    /** The last allowed request, at most 60 s stale; null if never used. */
+    @XmlJavaTypeAdapter(InstantXmlAdapter.class)
+    public Instant lastUsedAt;
+
     public String token;
     public String secret;
 
@@ -62,6 +66,7 @@ public class TicketView {
         view.createdAt = ticket.createdAt;
         view.expiresAt = ticket.expiresAt;
         view.revokedAt = ticket.revokedAt;
+        view.lastUsedAt = ticket.lastUsedAt;
         return view;
     }
 

@@ -27,6 +27,8 @@ import com.onecloud.ticket.repository.TicketRepository;
 import com.onecloud.ticket.repository.TicketScope;
 import com.onecloud.ticket.repository.TicketStatus;
 import com.onecloud.ticket.repository.TombstoneRepository;
+import com.onecloud.ticket.repository.UsageRepository;
+import com.onecloud.ticket.repository.UsageRepository.DayUsage;
 import com.onecloud.ticket.support.Times;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -47,15 +49,17 @@ public class TicketService {
 
     private final TicketRepository repository;
     private final TombstoneRepository tombstones;
+    private final UsageRepository usage;
     private final PanacheOutbox outbox;
     private final TicketEvents events;
     private final TicketServiceConfig.Tickets config;
     private final Validity validity;
 
-    TicketService(TicketRepository repository, TombstoneRepository tombstones, PanacheOutbox outbox,
-            TicketEvents events, TicketServiceConfig config) {
+    TicketService(TicketRepository repository, TombstoneRepository tombstones, UsageRepository usage,
+            PanacheOutbox outbox, TicketEvents events, TicketServiceConfig config) {
         this.repository = repository;
         this.tombstones = tombstones;
+        this.usage = usage;
         this.outbox = outbox;
         this.events = events;
         this.config = config.tickets();
@@ -132,6 +136,13 @@ public class TicketService {
     public Uni<TicketEntity> get(Caller caller, TicketOwner owner, String id) {
         TicketScope scope = owner.scope(caller);
         return Panache.withSession(() -> found(repository.find(scope, id)));
+    }
+
+    /** The ticket's usage per day in the period, once the caller may see the ticket. */
+    public Uni<List<DayUsage>> usage(Caller caller, TicketOwner owner, String id, UsagePeriod period) {
+        TicketScope scope = owner.scope(caller);
+        return Panache.withSession(() -> found(repository.find(scope, id))
+                .chain(ticket -> usage.days(ticket.id, period.from(), period.to())));
     }
 
     /** Revokes the ticket; revoking a revoked ticket changes nothing and publishes nothing. */

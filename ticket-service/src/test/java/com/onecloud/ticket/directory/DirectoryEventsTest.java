@@ -9,12 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.awaitility.Awaitility;
-import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -25,6 +20,7 @@ import com.onecloud.testsupport.TicketDatabase;
 import com.onecloud.ticket.support.Callers;
 import com.onecloud.ticket.support.Callers.Caller;
 import com.onecloud.ticket.support.Db;
+import com.onecloud.ticket.support.EventPublisher;
 import com.onecloud.ticket.support.IssuedCredentials;
 import com.onecloud.ticket.support.TopicReader;
 import com.onecloud.ticket.support.TopicReader.Event;
@@ -73,15 +69,7 @@ class DirectoryEventsTest {
     }
 
     private static void publish(String key, String json) {
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class),
-                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName(),
-                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName()))) {
-            producer.send(new ProducerRecord<>("directory-events", key, json)).get();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        EventPublisher.publish("directory-events", key, json);
     }
 
     private static String event(String id, String type, String data) {

@@ -224,6 +224,11 @@ public final class Platform implements AutoCloseable {
         services.get(service).forEach(ServiceProcess::kill);
     }
 
+    /** Stops every replica of a service gracefully (SIGTERM), as a rolling deployment does. */
+    public void stop(String service) {
+        services.get(service).forEach(ServiceProcess::stop);
+    }
+
     /** Starts every stopped or killed replica of a service again and waits until each is ready. */
     public void restart(String service) {
         List<ServiceProcess> replicas = services.get(service);

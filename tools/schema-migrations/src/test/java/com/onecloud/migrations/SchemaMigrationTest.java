@@ -7,9 +7,13 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
+
+import org.flywaydb.core.Flyway;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -18,7 +22,7 @@ import org.junit.jupiter.api.Test;
 /**
  * Both schemas migrate on a real PostgreSQL, each with the outbox's table from the outbox's own set, a second run changes
  * nothing, each service's role gets the rows but not the schema or a migration history, and a missing value stops the
- * run.
+ * run. Upgrades keep what existed working: organizations from before the API activation flags have both APIs on.
  */
 class SchemaMigrationTest {
 
@@ -38,7 +42,8 @@ class SchemaMigrationTest {
                 "CREATE DATABASE untouched", "CREATE DATABASE tickets_roles", "CREATE DATABASE resources_roles",
                 "CREATE DATABASE tickets_outbox", "CREATE DATABASE resources_outbox",
                 "CREATE DATABASE resources_with_outbox", "CREATE DATABASE tickets_tombstones",
-                "CREATE DATABASE resources_tombstones");
+                "CREATE DATABASE resources_tombstones", "CREATE DATABASE resources_activation",
+                "CREATE DATABASE resources_activation_without_outbox");
     }
 
     @AfterAll
@@ -191,6 +196,88 @@ class SchemaMigrationTest {
                     .hasMessageContaining("permission denied");
             assertThatThrownBy(() -> s.executeUpdate("UPDATE deleted_user SET user_id = 'u3'"))
                     .hasMessageContaining("permission denied");
+        }
+    }
+
+    @Test
+    void organizationsFromBeforeTheActivationFlagsHaveBothApisOnAndAreAnnouncedNewOnesHaveThemOff() throws Exception {
+        migrateResourceBeforeActivation("resources_activation", true);
+        try (Connection c = connect("resources_activation", "postgres", "postgres"); Statement s = c.createStatement()) {
+            s.execute("INSERT INTO organization VALUES ('o1', 'Running customer', 7, now())");
+            s.execute("INSERT INTO organization VALUES ('o2', 'Another one', 0, now())");
+            s.execute("INSERT INTO directory_user (organization_id, id, first_name, last_name, email, version, "
+                    + "created_at) VALUES ('o1', 'u1', 'Ann', 'Before', 'ann@example.com', 2, now())");
+        }
+
+        assertThat(SchemaMigration.migrate(Schema.RESOURCE, target("resources_activation"), RESOURCE_ROLES))
+                .as("the activation migration alone").isOne();
+
+        try (Connection c = connect("resources_activation", "postgres", "postgres"); Statement s = c.createStatement()) {
+            assertThat(strings(s, "SELECT id || ':' || admin_api_enabled || ':' || user_api_enabled || ':' || version"
+                    + " FROM organization ORDER BY id")).as("both APIs on, versions unchanged")
+                    .containsExactly("o1:true:true:7", "o2:true:true:0");
+            assertThat(strings(s, "SELECT user_api_enabled FROM directory_user WHERE id = 'u1'")).containsExactly("t");
+
+            // One activation event per organization, pending in the outbox, as DirectoryEvents would have made it.
+            assertThat(strings(s, "SELECT event_key FROM outbox_event WHERE topic = 'directory-events'"
+                    + " AND published_at IS NULL ORDER BY event_key")).containsExactly("o1", "o2");
+            assertThat(strings(s, "SELECT count(*) FROM outbox_event WHERE payload::json->>'id' <> id::text"))
+                    .as("the event's id is the row's").containsExactly("0");
+            String event = "(SELECT payload::json AS e FROM outbox_event WHERE event_key = 'o1') AS p";
+            assertThat(strings(s, "SELECT concat_ws('|', e->>'specversion', e->>'source', e->>'type', e->>'subject',"
+                    + " e->>'datacontenttype') FROM " + event)).containsExactly(
+                    "1.0|/onecloud/resource-service|onecloud.activation.changed.v1|o1|application/json");
+            assertThat(strings(s, "SELECT concat_ws('|', e->'data'->>'organizationId', e->'data'->'adminApiEnabled',"
+                    + " e->'data'->'userApiEnabled', e->'data'->'version', e->'data'->'userId' IS NULL) FROM " + event))
+                    .as("JSON booleans and a number, no user").containsExactly("o1|true|true|7|t");
+            assertThat(UUID.fromString(strings(s, "SELECT e->>'id' FROM " + event).get(0))).isNotNull();
+            Instant time = Instant.parse(strings(s, "SELECT e->>'time' FROM " + event).get(0));
+            assertThat(time).isBetween(Instant.now().minusSeconds(60), Instant.now().plusSeconds(60));
+            assertThat(Instant.parse(strings(s, "SELECT e->'data'->>'changedAt' FROM " + event).get(0))).isEqualTo(time);
+
+            // After it: a new organization has both APIs off, a new user its User API on.
+            s.execute("INSERT INTO organization VALUES ('o3', 'New customer', 0, now())");
+            s.execute("INSERT INTO directory_user (organization_id, id, first_name, last_name, email, version, "
+                    + "created_at) VALUES ('o3', 'u3', 'Bo', 'After', 'bo@example.com', 0, now())");
+            assertThat(strings(s, "SELECT admin_api_enabled || ':' || user_api_enabled FROM organization"
+                    + " WHERE id = 'o3'")).containsExactly("false:false");
+            assertThat(strings(s, "SELECT user_api_enabled FROM directory_user WHERE id = 'u3'")).containsExactly("t");
+            assertThatThrownBy(() -> s.execute("UPDATE organization SET user_api_enabled = null WHERE id = 'o3'"))
+                    .hasMessageContaining("null value");
+        }
+        assertThat(SchemaMigration.migrate(Schema.RESOURCE, target("resources_activation"), RESOURCE_ROLES)).isZero();
+        try (Connection c = connect("resources_activation", "postgres", "postgres"); Statement s = c.createStatement()) {
+            assertThat(strings(s, "SELECT count(*) FROM outbox_event")).as("announced once").containsExactly("2");
+        }
+    }
+
+    @Test
+    void organizationsWithoutAnOutboxToAnnounceThemStopTheActivationMigration() throws Exception {
+        migrateResourceBeforeActivation("resources_activation_without_outbox", false);
+        try (Connection c = connect("resources_activation_without_outbox", "postgres", "postgres");
+                Statement s = c.createStatement()) {
+            s.execute("INSERT INTO organization VALUES ('o1', 'Running customer', 0, now())");
+        }
+        assertThatThrownBy(() -> SchemaMigration.migrate(Schema.RESOURCE,
+                target("resources_activation_without_outbox"), RESOURCE_ROLES))
+                .isInstanceOf(SchemaMigration.Failed.class).hasMessageContaining("outbox_event");
+        try (Connection c = connect("resources_activation_without_outbox", "postgres", "postgres");
+                Statement s = c.createStatement()) {
+            assertThat(strings(s, "SELECT count(*) FROM information_schema.columns"
+                    + " WHERE table_name = 'organization' AND column_name LIKE '%api_enabled'"))
+                    .as("rolled back as a whole").containsExactly("0");
+        }
+    }
+
+    /** A resource database as the migrations left it before the activation flags (V5), with or without its outbox. */
+    private static void migrateResourceBeforeActivation(String database, boolean withOutbox) {
+        Flyway.configure(SchemaMigration.class.getClassLoader()).dataSource(postgres.url(database), "postgres",
+                "postgres").locations(Schema.RESOURCE.locations()).placeholders(RESOURCE_ROLES).target("4").load()
+                .migrate();
+        if (withOutbox) {
+            Flyway.configure(SchemaMigration.class.getClassLoader()).dataSource(postgres.url(database), "postgres",
+                    "postgres").schemas(SchemaMigration.OUTBOX_HISTORY_SCHEMA)
+                    .locations(SchemaMigration.OUTBOX_LOCATION).load().migrate();
         }
     }
 

@@ -19,7 +19,12 @@ public record Subscription(String name, List<String> topics, Delivery delivery, 
 
     /** Every replica receives every event: for caches, which each replica keeps for itself. */
     public static Subscription broadcast(String name, String topic, String groupPrefix) {
-        return new Subscription(name, List.of(topic), new Delivery.Broadcast(groupPrefix), DEFAULT_MAX_BACKOFF);
+        return broadcast(name, List.of(topic), groupPrefix);
+    }
+
+    /** {@link #broadcast(String, String, String)} of several topics. */
+    public static Subscription broadcast(String name, List<String> topics, String groupPrefix) {
+        return new Subscription(name, topics, new Delivery.Broadcast(groupPrefix), DEFAULT_MAX_BACKOFF);
     }
 
     /** Each event is handled once, by one of the replicas: for work that changes shared state. */

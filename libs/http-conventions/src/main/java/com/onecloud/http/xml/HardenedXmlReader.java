@@ -33,7 +33,8 @@ import com.onecloud.http.problem.InvalidInput;
 /**
  * Reads XML request bodies with DTDs and external entities switched off, and refuses any document that carries a
  * DOCTYPE at all: OneCloud representations never need one, and refusing it stops XXE and entity-expansion bombs
- * before a single entity is declared. Unknown elements are errors, as unknown JSON fields are.
+ * before a single entity is declared. Unknown elements are errors, as unknown JSON fields are; so is a value that does
+ * not convert to its field's type (e.g. {@code <enabled>maybe</enabled>} for a strict boolean), named by its element.
  */
 @Provider
 @Consumes(MediaType.APPLICATION_XML)
@@ -55,23 +56,38 @@ public class HardenedXmlReader implements MessageBodyReader<Object> {
             MultivaluedMap<String, String> httpHeaders, InputStream body) throws IOException {
         String charset = mediaType.getParameters().getOrDefault(MediaType.CHARSET_PARAMETER, "UTF-8");
         AtomicReference<String> unexpected = new AtomicReference<>();
+        AtomicReference<String> unconvertible = new AtomicReference<>();
         try {
-            XMLStreamReader reader = new NoDoctypeReader(FACTORY.createXMLStreamReader(body, charset));
+            NoDoctypeReader reader = new NoDoctypeReader(FACTORY.createXMLStreamReader(body, charset));
             Unmarshaller unmarshaller = contexts.computeIfAbsent(type, HardenedXmlReader::contextFor)
                     .createUnmarshaller();
             unmarshaller.setEventHandler(event -> {
                 Matcher element = UNEXPECTED_ELEMENT.matcher(String.valueOf(event.getMessage()));
                 if (element.find()) {
                     unexpected.set(element.group(1));
+                } else if (event.getLinkedException() != null
+                        && !(event.getLinkedException() instanceof XMLStreamException)) {
+                    // A value's conversion failed (a number, a strict boolean); JAXB reads a leaf's text when its
+                    // element ends, so the element last started is the one that held it.
+                    unconvertible.compareAndSet(null, reader.lastStarted);
                 }
                 return false;
             });
             return unmarshaller.unmarshal(reader, type).getValue();
         } catch (XMLStreamException | JAXBException e) {
-            String field = unexpected.get();
-            throw field != null ? InvalidInput.of(field, "Unknown element '" + field + "'.")
-                    : InvalidInput.of("body", "The body is not well-formed XML of the expected shape.");
+            throw invalid(unexpected.get(), unconvertible.get());
         }
+    }
+
+    private static InvalidInput invalid(String unexpected, String unconvertible) {
+        if (unexpected != null) {
+            return InvalidInput.of(unexpected, "Unknown element '" + unexpected + "'.");
+        }
+        if (unconvertible != null) {
+            return InvalidInput.of(unconvertible,
+                    "Element '" + unconvertible + "' has a value of the wrong type or format.");
+        }
+        return InvalidInput.of("body", "The body is not well-formed XML of the expected shape.");
     }
 
     private static JAXBContext contextFor(Class<?> type) {
@@ -93,6 +109,10 @@ public class HardenedXmlReader implements MessageBodyReader<Object> {
     }
 
     private static final class NoDoctypeReader extends StreamReaderDelegate {
+
+        /** The local name of the element last started, to name the field whose value failed to convert. */
+        private String lastStarted;
+
         NoDoctypeReader(XMLStreamReader reader) {
             super(reader);
         }
@@ -102,6 +122,9 @@ public class HardenedXmlReader implements MessageBodyReader<Object> {
             int event = super.next();
             if (event == XMLStreamConstants.DTD) {
                 throw new XMLStreamException("DOCTYPE declarations are not allowed");
+            }
+            if (event == XMLStreamConstants.START_ELEMENT) {
+                lastStarted = getLocalName();
             }
             return event;
         }

@@ -229,6 +229,16 @@ class ConventionsTest {
 
     @ParameterizedTest
     @EnumSource(Format.class)
+    void aValueOfTheWrongTypeIs400NamingItsField(Format format) {
+        String body = format == Format.JSON ? "{\"name\":\"x\",\"quantity\":\"many\"}"
+                : "<widget><name>x</name><quantity>many</quantity></widget>";
+        Response r = as(format).body(body).post(WIDGETS);
+        r.then().statusCode(400).contentType(format.problemType);
+        assertThat(fields(r, format)).containsExactly("quantity");
+    }
+
+    @ParameterizedTest
+    @EnumSource(Format.class)
     void validationFailuresNameEachField(Format format) {
         String body = format == Format.JSON ? "{\"name\":\"\",\"email\":\"not-an-email\"}"
                 : "<widget><name></name><email>not-an-email</email></widget>";

@@ -24,6 +24,8 @@ public class Widget {
     @Email
     public String email;
 
+    public Integer quantity;
+
     @XmlElementWrapper(name = "tags")
     @XmlElement(name = "tag")
     public List<String> tags = new ArrayList<>();

@@ -1,4 +1,4 @@
-package com.onecloud.outbox;
+package com.onecloud.events;
 
 import java.time.Duration;
 import java.util.HashMap;
@@ -13,8 +13,8 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import io.smallrye.common.annotation.Identifier;
 
 /**
- * Builds the outbox relay's Kafka producer from the application's {@code kafka.*} configuration (quarkus-kafka-client
- * makes no beans).
+ * Builds Kafka producers (the outbox relay's, the usage reporter's) from the application's {@code kafka.*} configuration
+ * (quarkus-kafka-client makes no beans).
  */
 @ApplicationScoped
 public class KafkaClients {
