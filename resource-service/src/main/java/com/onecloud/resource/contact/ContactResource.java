@@ -52,7 +52,7 @@ public class ContactResource {
             {"firstName": "Carol", "lastName": "Carlsson", "company": "Acme", "email": "carol@example.com",
              "phoneNumber": "+358401234567"}""";
     static final String JSON_UPDATE_EXAMPLE = """
-            {"firstName": "Carol", "lastName": "Carlsson", "company": "Globex", "version": 1}""";
+            {"firstName": "Carol", "lastName": "Carlsson", "company": "Globex", "version": 0}""";
 
     private final ContactService contacts;
     private final Caller caller;

@@ -47,7 +47,7 @@ public class OrganizationResource {
     static final String JSON_EXAMPLE = """
             {"name": "Acme", "adminApiEnabled": true, "userApiEnabled": true}""";
     static final String JSON_UPDATE_EXAMPLE = """
-            {"name": "Acme Corporation", "adminApiEnabled": true, "userApiEnabled": false, "version": 1}""";
+            {"name": "Acme Corporation", "adminApiEnabled": true, "userApiEnabled": false, "version": 0}""";
 
     private final OrganizationService organizations;
 

@@ -51,7 +51,7 @@ public class UserResource {
              "phoneNumber": "+358401234567"}""";
     static final String JSON_UPDATE_EXAMPLE = """
             {"firstName": "Alice", "lastName": "Berg", "email": "alice@example.com", "userApiEnabled": true,
-             "version": 1}""";
+             "version": 0}""";
     static final String DUPLICATE = "Another user of the organization has this email.";
 
     private final UserService users;
