@@ -42,6 +42,7 @@ import com.onecloud.testsupport.AuthServiceDouble;
 import com.onecloud.testsupport.EmbeddedKafkaResource;
 import com.onecloud.testsupport.Json;
 import com.onecloud.testsupport.ResourceDatabase;
+import com.onecloud.testsupport.UsageReports;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -240,6 +241,18 @@ class AuthenticationClientTest {
         for (int i = 0; i < 3; i++) {
             given().auth().oauth2(token).get(USER_PROBE).then().statusCode(401);
         }
+    }
+
+    @Test
+    void decisionsServedFromTheCacheAreCountedAsTheTicketsUsage() {
+        String ticketId = TokenFormat.newId();
+        String token = registeredUserToken(ticketId);
+        for (int i = 0; i < 4; i++) {
+            given().auth().oauth2(token).get(USER_PROBE).then().statusCode(200);
+        }
+        // The first was decided by auth-service, which counts it; the other three were served from the cache here.
+        Awaitility.await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(500))
+                .until(() -> UsageReports.total(ticketId, "allowed") == 3);
     }
 
     @Test

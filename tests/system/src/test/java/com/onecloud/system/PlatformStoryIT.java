@@ -5,8 +5,10 @@ import static com.onecloud.system.Clients.platform;
 import static com.onecloud.system.Clients.user;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.notNullValue;
 
 import java.time.Duration;
 import java.util.Map;
@@ -25,7 +27,8 @@ import io.restassured.response.Response;
 /**
  * The README walkthrough across the real processes: the superuser creates an organization and an APPLICATION ticket; the
  * application creates users and issues a USER token; the user manages contacts in JSON and XML and searches; the
- * application's ticket is rotated and revoked; a deleted user's token stops working (directory event → revocation).
+ * application sees the user token's usage; the application's ticket is rotated and revoked; a deleted user's token
+ * stops working (directory event → revocation).
  */
 @Order(1)
 class PlatformStoryIT {
@@ -61,6 +64,14 @@ class PlatformStoryIT {
         user(resource, aliceToken.token()).queryParam("q", "BERG").get("/api/user/v1/contacts/search")
                 .then().statusCode(200).body("items.type", hasItem("DIRECTORY"))
                 .body("items.firstName", hasItem("Bob"));
+
+        // Usage: Alice's five requests, counted where each was decided (auth-service, or a caller's cache) and reported
+        // every 10 s; the ticket's administrators see them per day and as its last use.
+        String aliceTicket = "/api/admin/v1/organizations/" + org + "/tickets/" + aliceToken.ticketId();
+        Awaitility.await().atMost(Duration.ofSeconds(40)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() ->
+                app(ticket, crm).get(aliceTicket + "/usage").then().statusCode(200)
+                        .body("days.allowed", contains(5)).body("days.invalid", contains(0)));
+        app(ticket, crm).get(aliceTicket).then().statusCode(200).body("lastUsedAt", notNullValue());
 
         // The application's ticket is rotated, then revoked: the new credential stops working.
         AppTicket crm2 = Clients.rotate(ticket, crm, org, crm.id(), 0);
