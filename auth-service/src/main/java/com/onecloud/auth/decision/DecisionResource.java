@@ -7,6 +7,12 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import com.onecloud.access.Decision;
 import com.onecloud.access.DecisionRequest;
@@ -22,7 +28,12 @@ import io.smallrye.mutiny.Uni;
  */
 @Internal("the decision point of the other services: no ingress route, and its network policy admits only them")
 @Path(DecisionResource.PATH)
+@Tag(name = "Decisions", description = "The decision point ticket- and resource-service ask for every request they"
+        + " authenticate. Internal: not reachable from outside the cluster.")
 public class DecisionResource {
+
+    static final String EXAMPLE = """
+            {"authorization": "Bearer oc_...", "audience": "USER_API", "api": "CONTACTS"}""";
 
     static final String PATH = "/api/internal/v1/decisions";
 
@@ -35,9 +46,15 @@ public class DecisionResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Authenticate and authorize one request",
+    @Operation(operationId = "decide", summary = "Authenticate and authorize one request",
             description = "Verifies the credential as presented (Authorization header value and t query parameter)"
                     + " and applies the access rules of the endpoint's audience and API.")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            examples = @ExampleObject(name = "user-api", value = EXAMPLE)))
+    @APIResponse(responseCode = "200", description = "The decision; its `outcome` tells the caller to serve the"
+            + " request (`ALLOW`) or to answer 400, 401 or 403.",
+            content = @Content(schema = @Schema(implementation = Decision.class)))
+    @APIResponse(responseCode = "503", description = "No decision could be made: the caller must refuse the request.")
     public Uni<Decision> decide(DecisionRequest request) {
         return decisions.decide(request);
     }

@@ -18,14 +18,25 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
 import com.onecloud.access.Api;
 import com.onecloud.access.Audience;
 import com.onecloud.access.Principal;
 import com.onecloud.access.Protected;
 import com.onecloud.authclient.Caller;
+import com.onecloud.http.openapi.ApiDocs;
 import com.onecloud.http.paging.PageRequest;
 import com.onecloud.http.paging.Versions;
 import com.onecloud.resource.common.Page;
+import com.onecloud.resource.common.Pages;
 import com.onecloud.resource.contact.ContactService.Owner;
 
 import io.smallrye.mutiny.Uni;
@@ -34,7 +45,14 @@ import io.smallrye.mutiny.Uni;
 @Path("/api/user/v1/contacts")
 @Produces({ MediaType.APPLICATION_JSON, MediaType.APPLICATION_XML })
 @Protected(audience = Audience.USER_API, api = Api.CONTACTS)
+@Tag(name = "Contacts", description = "The calling user's personal contacts.")
 public class ContactResource {
+
+    static final String JSON_EXAMPLE = """
+            {"firstName": "Carol", "lastName": "Carlsson", "company": "Acme", "email": "carol@example.com",
+             "phoneNumber": "+358401234567"}""";
+    static final String JSON_UPDATE_EXAMPLE = """
+            {"firstName": "Carol", "lastName": "Carlsson", "company": "Globex", "version": 0}""";
 
     private final ContactService contacts;
     private final Caller caller;
@@ -51,6 +69,14 @@ public class ContactResource {
 
     @POST
     @Consumes({ MediaType.APPLICATION_JSON, MediaType.APPLICATION_XML })
+    @Operation(operationId = "createContact", summary = "Create a personal contact",
+            description = "Only `firstName` is required.")
+    @RequestBody(required = true, content = {
+            @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "contact",
+                    value = JSON_EXAMPLE)) })
+    @APIResponse(responseCode = "201", description = "The new contact.",
+            headers = @Header(name = HttpHeaders.ETAG, description = ApiDocs.ETAG),
+            content = @Content(schema = @Schema(implementation = ContactView.class)))
     public Uni<Response> create(@Valid @NotNull ContactRequest body, @Context UriInfo uri) {
         return contacts.create(owner(), body).map(contact -> Response
                 .created(uri.getAbsolutePathBuilder().path(contact.id()).build())
@@ -58,6 +84,9 @@ public class ContactResource {
     }
 
     @GET
+    @Operation(operationId = "listContacts", summary = "List your personal contacts")
+    @APIResponse(responseCode = "200", description = "A page of contacts.",
+            content = @Content(schema = @Schema(implementation = Pages.ContactPage.class)))
     public Uni<Page> list(@QueryParam("limit") String limit, @QueryParam("offset") String offset) {
         PageRequest page = PageRequest.of(limit, offset);
         Owner owner = owner();
@@ -67,6 +96,10 @@ public class ContactResource {
 
     @GET
     @Path("{id}")
+    @Operation(operationId = "getContact", summary = "Read a personal contact")
+    @APIResponse(responseCode = "200", description = "The contact.",
+            headers = @Header(name = HttpHeaders.ETAG, description = ApiDocs.ETAG),
+            content = @Content(schema = @Schema(implementation = ContactView.class)))
     public Uni<Response> get(@PathParam("id") String id) {
         return contacts.get(owner(), id).map(contact -> Response.ok(ContactView.of(contact))
                 .header(HttpHeaders.ETAG, Versions.etag(contact.version())).build());
@@ -75,6 +108,14 @@ public class ContactResource {
     @PUT
     @Path("{id}")
     @Consumes({ MediaType.APPLICATION_JSON, MediaType.APPLICATION_XML })
+    @Operation(operationId = "updateContact", summary = "Replace a personal contact",
+            description = "Carries the version it replaces: `If-Match` or `version`.")
+    @RequestBody(required = true, content = {
+            @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "contact",
+                    value = JSON_UPDATE_EXAMPLE)) })
+    @APIResponse(responseCode = "200", description = "The contact as replaced.",
+            headers = @Header(name = HttpHeaders.ETAG, description = ApiDocs.ETAG),
+            content = @Content(schema = @Schema(implementation = ContactView.class)))
     public Uni<Response> update(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Valid @NotNull ContactRequest body) {
         long expected = Versions.expected(ifMatch, body.version);
@@ -84,6 +125,8 @@ public class ContactResource {
 
     @DELETE
     @Path("{id}")
+    @Operation(operationId = "deleteContact", summary = "Delete a personal contact")
+    @APIResponse(responseCode = "204", description = "Deleted.")
     public Uni<Response> delete(@PathParam("id") String id) {
         return contacts.delete(owner(), id).map(ignored -> Response.noContent().build());
     }

@@ -19,14 +19,23 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import com.onecloud.access.Audience;
 import com.onecloud.access.Protected;
 import com.onecloud.audit.Origin;
 import com.onecloud.authclient.Caller;
+import com.onecloud.http.openapi.ApiDocs;
 import com.onecloud.http.paging.PageRequest;
 import com.onecloud.http.paging.Versions;
 import com.onecloud.resource.common.Page;
+import com.onecloud.resource.common.Pages;
 
 import io.smallrye.mutiny.Uni;
 
@@ -34,7 +43,13 @@ import io.smallrye.mutiny.Uni;
 @Path("/api/admin/v1/organizations")
 @Produces({ MediaType.APPLICATION_JSON, MediaType.APPLICATION_XML })
 @Protected(audience = Audience.PLATFORM)
+@Tag(name = "Organizations", description = "The platform's organizations (tenants): SUPERUSER tickets only.")
 public class OrganizationResource {
+
+    static final String JSON_EXAMPLE = """
+            {"name": "Acme", "adminApiEnabled": true, "userApiEnabled": true}""";
+    static final String JSON_UPDATE_EXAMPLE = """
+            {"name": "Acme Corporation", "adminApiEnabled": true, "userApiEnabled": false, "version": 0}""";
 
     private final OrganizationService organizations;
     private final Caller caller;
@@ -46,9 +61,16 @@ public class OrganizationResource {
 
     @POST
     @Consumes({ MediaType.APPLICATION_JSON, MediaType.APPLICATION_XML })
-    @Operation(summary = "Create an organization", description = "`adminApiEnabled` and `userApiEnabled` are `false` "
-            + "unless the request sets them: a new organization's APPLICATION and USER principals get 403 on the Admin "
-            + "API and the User API until they are activated. The activation is announced on `directory-events`.")
+    @Operation(operationId = "createOrganization", summary = "Create an organization", description =
+            "`adminApiEnabled` and `userApiEnabled` are `false` unless the request sets them: a new organization's"
+            + " APPLICATION and USER principals get 403 on the Admin API and the User API until they are activated."
+            + " The activation is announced on `directory-events`.")
+    @RequestBody(required = true, content = {
+            @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "organization",
+                    value = JSON_EXAMPLE)) })
+    @APIResponse(responseCode = "201", description = "The new organization.",
+            headers = @Header(name = HttpHeaders.ETAG, description = ApiDocs.ETAG),
+            content = @Content(schema = @Schema(implementation = OrganizationView.class)))
     public Uni<Response> create(@Valid @NotNull OrganizationRequest body, @Context UriInfo uri) {
         return organizations.create(body, Origin.of(caller)).map(org -> Response
                 .created(uri.getAbsolutePathBuilder().path(org.id()).build())
@@ -56,6 +78,9 @@ public class OrganizationResource {
     }
 
     @GET
+    @Operation(operationId = "listOrganizations", summary = "List the organizations")
+    @APIResponse(responseCode = "200", description = "A page of organizations.",
+            content = @Content(schema = @Schema(implementation = Pages.OrganizationPage.class)))
     public Uni<Page> list(@QueryParam("limit") String limit, @QueryParam("offset") String offset) {
         PageRequest page = PageRequest.of(limit, offset);
         return organizations.page(page).flatMap(items -> organizations.count()
@@ -64,6 +89,10 @@ public class OrganizationResource {
 
     @GET
     @Path("{orgId}")
+    @Operation(operationId = "getOrganization", summary = "Read an organization")
+    @APIResponse(responseCode = "200", description = "The organization.",
+            headers = @Header(name = HttpHeaders.ETAG, description = ApiDocs.ETAG),
+            content = @Content(schema = @Schema(implementation = OrganizationView.class)))
     public Uni<Response> get(@PathParam("orgId") String orgId) {
         return organizations.get(orgId).map(org -> Response.ok(OrganizationView.of(org))
                 .header(HttpHeaders.ETAG, Versions.etag(org.version())).build());
@@ -72,11 +101,18 @@ public class OrganizationResource {
     @PUT
     @Path("{orgId}")
     @Consumes({ MediaType.APPLICATION_JSON, MediaType.APPLICATION_XML })
-    @Operation(summary = "Replace an organization", description = "Carries the current version (`If-Match` or the "
-            + "`version` field); a stale one is 409. `name` is replaced. An activation flag (`adminApiEnabled`, "
-            + "`userApiEnabled`) left out, or null, keeps its value, so that a client that does not know the flags "
-            + "cannot switch an API off; a value other than `true` or `false` is 400. A change of either flag is "
-            + "announced on `directory-events`, from where the platform's access decisions learn it.")
+    @Operation(operationId = "updateOrganization", summary = "Replace an organization", description = "Carries the"
+            + " current version (`If-Match` or the `version` field); a stale one is 409. `name` is replaced. An"
+            + " activation flag (`adminApiEnabled`, `userApiEnabled`) left out, or null, keeps its value, so that a"
+            + " client that does not know the flags cannot switch an API off; a value other than `true` or `false` is"
+            + " 400. A change of either flag is announced on `directory-events`, from where the platform's access"
+            + " decisions learn it.")
+    @RequestBody(required = true, content = {
+            @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "organization",
+                    value = JSON_UPDATE_EXAMPLE)) })
+    @APIResponse(responseCode = "200", description = "The organization as replaced.",
+            headers = @Header(name = HttpHeaders.ETAG, description = ApiDocs.ETAG),
+            content = @Content(schema = @Schema(implementation = OrganizationView.class)))
     public Uni<Response> update(@PathParam("orgId") String orgId, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Valid @NotNull OrganizationRequest body) {
         long expected = Versions.expected(ifMatch, body.version);
@@ -87,6 +123,9 @@ public class OrganizationResource {
 
     @DELETE
     @Path("{orgId}")
+    @Operation(operationId = "deleteOrganization", summary = "Delete an organization",
+            description = "Its users and their contacts go with it, and every ticket of it is revoked.")
+    @APIResponse(responseCode = "204", description = "Deleted.")
     public Uni<Response> delete(@PathParam("orgId") String orgId) {
         return organizations.delete(orgId, Origin.of(caller)).map(ignored -> Response.noContent().build());
     }

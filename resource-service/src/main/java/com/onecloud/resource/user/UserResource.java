@@ -19,15 +19,24 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import com.onecloud.access.Api;
 import com.onecloud.access.Audience;
 import com.onecloud.access.Protected;
 import com.onecloud.audit.Origin;
 import com.onecloud.authclient.Caller;
+import com.onecloud.http.openapi.ApiDocs;
 import com.onecloud.http.paging.PageRequest;
 import com.onecloud.http.paging.Versions;
 import com.onecloud.resource.common.Page;
+import com.onecloud.resource.common.Pages;
 
 import io.smallrye.mutiny.Uni;
 
@@ -35,7 +44,16 @@ import io.smallrye.mutiny.Uni;
 @Path("/api/admin/v1/organizations/{orgId}/users")
 @Produces({ MediaType.APPLICATION_JSON, MediaType.APPLICATION_XML })
 @Protected(audience = Audience.ADMIN_API, api = Api.USERS)
+@Tag(name = "Users", description = "An organization's user directory.")
 public class UserResource {
+
+    static final String JSON_EXAMPLE = """
+            {"firstName": "Alice", "lastName": "Andersson", "email": "alice@example.com",
+             "phoneNumber": "+358401234567"}""";
+    static final String JSON_UPDATE_EXAMPLE = """
+            {"firstName": "Alice", "lastName": "Berg", "email": "alice@example.com", "userApiEnabled": true,
+             "version": 0}""";
+    static final String DUPLICATE = "Another user of the organization has this email.";
 
     private final UserService users;
     private final Caller caller;
@@ -47,8 +65,16 @@ public class UserResource {
 
     @POST
     @Consumes({ MediaType.APPLICATION_JSON, MediaType.APPLICATION_XML })
-    @Operation(summary = "Create a user", description = "`userApiEnabled` is `true` unless the request sets it. The "
-            + "user's activation is announced on `directory-events`.")
+    @Operation(operationId = "createUser", summary = "Add a user to the organization's directory",
+            description = "The email is unique within the organization. `userApiEnabled` is `true` unless the"
+                    + " request sets it. The user's activation is announced on `directory-events`.")
+    @RequestBody(required = true, content = {
+            @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "user",
+                    value = JSON_EXAMPLE)) })
+    @APIResponse(responseCode = "201", description = "The new user.",
+            headers = @Header(name = HttpHeaders.ETAG, description = ApiDocs.ETAG),
+            content = @Content(schema = @Schema(implementation = UserView.class)))
+    @APIResponse(responseCode = "409", description = DUPLICATE)
     public Uni<Response> create(@PathParam("orgId") String orgId, @Valid @NotNull UserRequest body,
             @Context UriInfo uri) {
         caller.requireOrganization(orgId, "Organization");
@@ -58,6 +84,9 @@ public class UserResource {
     }
 
     @GET
+    @Operation(operationId = "listUsers", summary = "List the organization's users")
+    @APIResponse(responseCode = "200", description = "A page of users.",
+            content = @Content(schema = @Schema(implementation = Pages.UserPage.class)))
     public Uni<Page> list(@PathParam("orgId") String orgId, @QueryParam("limit") String limit,
             @QueryParam("offset") String offset) {
         caller.requireOrganization(orgId, "Organization");
@@ -68,6 +97,10 @@ public class UserResource {
 
     @GET
     @Path("{userId}")
+    @Operation(operationId = "getUser", summary = "Read a user")
+    @APIResponse(responseCode = "200", description = "The user.",
+            headers = @Header(name = HttpHeaders.ETAG, description = ApiDocs.ETAG),
+            content = @Content(schema = @Schema(implementation = UserView.class)))
     public Uni<Response> get(@PathParam("orgId") String orgId, @PathParam("userId") String userId) {
         caller.requireOrganization(orgId, "User");
         return users.get(orgId, userId).map(user -> Response.ok(UserView.of(user))
@@ -77,11 +110,19 @@ public class UserResource {
     @PUT
     @Path("{userId}")
     @Consumes({ MediaType.APPLICATION_JSON, MediaType.APPLICATION_XML })
-    @Operation(summary = "Replace a user", description = "Carries the current version (`If-Match` or the `version` "
-            + "field); a stale one is 409. The names, `email` and `phoneNumber` are replaced (a `phoneNumber` left out "
-            + "is removed). `userApiEnabled` left out, or null, keeps its value, so that a client that does not know "
-            + "the flag cannot switch a user's User API off; a value other than `true` or `false` is 400. A change of "
-            + "the flag is announced on `directory-events`, from where the platform's access decisions learn it.")
+    @Operation(operationId = "updateUser", summary = "Replace a user", description = "Carries the current version"
+            + " (`If-Match` or the `version` field); a stale one is 409. The names, `email` and `phoneNumber` are"
+            + " replaced (a `phoneNumber` left out is removed). `userApiEnabled` left out, or null, keeps its value, so"
+            + " that a client that does not know the flag cannot switch a user's User API off; a value other than"
+            + " `true` or `false` is 400. A change of the flag is announced on `directory-events`, from where the"
+            + " platform's access decisions learn it.")
+    @RequestBody(required = true, content = {
+            @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "user",
+                    value = JSON_UPDATE_EXAMPLE)) })
+    @APIResponse(responseCode = "200", description = "The user as replaced.",
+            headers = @Header(name = HttpHeaders.ETAG, description = ApiDocs.ETAG),
+            content = @Content(schema = @Schema(implementation = UserView.class)))
+    @APIResponse(responseCode = "409", description = "The version is stale, or " + DUPLICATE)
     public Uni<Response> update(@PathParam("orgId") String orgId, @PathParam("userId") String userId,
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @Valid @NotNull UserRequest body) {
         caller.requireOrganization(orgId, "User");
@@ -93,6 +134,9 @@ public class UserResource {
 
     @DELETE
     @Path("{userId}")
+    @Operation(operationId = "deleteUser", summary = "Delete a user",
+            description = "Their personal contacts go with them, and every ticket of theirs is revoked.")
+    @APIResponse(responseCode = "204", description = "Deleted.")
     public Uni<Response> delete(@PathParam("orgId") String orgId, @PathParam("userId") String userId) {
         caller.requireOrganization(orgId, "User");
         return users.delete(orgId, userId, Origin.of(caller)).map(ignored -> Response.noContent().build());

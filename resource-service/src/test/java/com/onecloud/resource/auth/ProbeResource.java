@@ -7,6 +7,9 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
 import com.onecloud.access.Api;
 import com.onecloud.access.Audience;
 import com.onecloud.access.Protected;
@@ -15,6 +18,7 @@ import com.onecloud.authclient.Caller;
 /** Protected endpoints that exist only in tests, to exercise the shared client side of authentication. */
 @Path("/api")
 @Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Probes")
 public class ProbeResource {
 
     private final Caller caller;
@@ -26,6 +30,7 @@ public class ProbeResource {
     @GET
     @Path("user/v1/probe")
     @Protected(audience = Audience.USER_API, api = Api.CONTACTS)
+    @Operation(operationId = "probeUserApi")
     public Map<String, String> user() {
         return Map.of("kind", caller.principal().kind().name(), "userId", caller.principal().userId());
     }
@@ -33,6 +38,7 @@ public class ProbeResource {
     @GET
     @Path("admin/v1/probe")
     @Protected(audience = Audience.ADMIN_API, api = Api.USERS)
+    @Operation(operationId = "probeAdminApi")
     public Map<String, String> admin() {
         return Map.of("kind", caller.principal().kind().name());
     }

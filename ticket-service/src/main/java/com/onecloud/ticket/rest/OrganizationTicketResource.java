@@ -19,7 +19,15 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriBuilder;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import com.onecloud.access.Api;
 import com.onecloud.access.Audience;
@@ -37,6 +45,7 @@ import io.smallrye.mutiny.Uni;
 @Path("/api/admin/v1/organizations/{orgId}/tickets")
 @Produces({ MediaType.APPLICATION_JSON, MediaType.APPLICATION_XML })
 @Protected(audience = Audience.ADMIN_API, api = Api.TICKETS)
+@Tag(name = "Tickets", description = "An organization's APPLICATION tickets and USER tokens.")
 public class OrganizationTicketResource {
 
     private final TicketService tickets;
@@ -49,11 +58,16 @@ public class OrganizationTicketResource {
 
     @POST
     @Consumes({ MediaType.APPLICATION_JSON, MediaType.APPLICATION_XML })
-    @Operation(summary = "Create an APPLICATION or USER ticket", description = "Token and secret are returned in this"
+    @Operation(operationId = "createTicket", summary = "Create an APPLICATION or USER ticket",
+            description = "Token and secret are returned in this"
             + " response only. `userId` is not looked up: ticket-service keeps no directory, so only users and"
             + " organizations deleted from it are known (from resource-service's directory events), and refused.")
+    @RequestBody(required = true, content = {
+            @Content(mediaType = MediaType.APPLICATION_JSON, examples = {
+                    @ExampleObject(name = "application", value = TicketExamples.APPLICATION_JSON),
+                    @ExampleObject(name = "user", value = TicketExamples.USER_JSON) }) })
     @APIResponse(responseCode = "201", description = "The ticket with its token (and secret); "
-            + CredentialResponses.NO_STORE)
+            + CredentialResponses.NO_STORE, content = @Content(schema = @Schema(implementation = TicketView.class)))
     @APIResponse(responseCode = "404", description = "The organization is another one's or was deleted, or the USER"
             + " ticket's user was deleted: a deleted organization or user reads as one that does not exist.")
     public Uni<Response> create(@PathParam("orgId") @Size(max = 64) String orgId, @Valid @NotNull TicketRequest body) {
@@ -63,6 +77,8 @@ public class OrganizationTicketResource {
     }
 
     @GET
+    @Operation(operationId = "listTickets", summary = "List the organization's tickets")
+    @APIResponse(responseCode = "200", description = "A page of tickets, newest first; never a token or secret.")
     public Uni<TicketPage> list(@PathParam("orgId") String orgId, @QueryParam("status") String status,
             @QueryParam("kind") String kind, @QueryParam("userId") String userId,
             @QueryParam("limit") String limit, @QueryParam("offset") String offset) {
@@ -72,16 +88,24 @@ public class OrganizationTicketResource {
 
     @GET
     @Path("{id}")
+    @Operation(operationId = "getTicket", summary = "Read a ticket", description = "Never its token or secret.")
+    @APIResponse(responseCode = "200", description = "The ticket.")
     public Uni<TicketView> get(@PathParam("orgId") String orgId, @PathParam("id") String id) {
         return tickets.get(caller, TicketOwner.organization(orgId), id).map(t -> TicketView.of(t, Times.now()));
     }
 
     @GET
     @Path("{id}/usage")
-    @Operation(summary = "The ticket's usage per UTC day", description = "Requests allowed, refused with 403 and refused"
-            + " as invalid (wrong secret, revoked, expired), per UTC day with any, from `from` to `to` (ISO-8601 dates,"
-            + " both included; by default the last 30 days; at most 400). Counted where decisions are made and"
-            + " reported every 10 s, so the last seconds may be missing.")
+    @Operation(operationId = "getTicketUsage", summary = "The ticket's usage per UTC day",
+            description = "Requests allowed, refused with 403 and refused as invalid (wrong secret, revoked,"
+            + " expired), per UTC day with any, from `from` to `to` (ISO-8601 dates, both included; by default the"
+            + " last 30 days; at most 400). Counted where decisions are made and reported every 10 s, so the last"
+            + " seconds may be missing.")
+    @Parameter(name = "from", in = ParameterIn.QUERY, description = "The first day (UTC), e.g. `2026-12-01`.",
+            schema = @Schema(type = SchemaType.STRING, format = "date"))
+    @Parameter(name = "to", in = ParameterIn.QUERY, description = "The last day (UTC), e.g. `2026-12-31`.",
+            schema = @Schema(type = SchemaType.STRING, format = "date"))
+    @APIResponse(responseCode = "200", description = "The ticket's days with any requests, oldest first.")
     public Uni<UsageView> usage(@PathParam("orgId") String orgId, @PathParam("id") String id, @QueryParam("from") String from,
             @QueryParam("to") String to) {
         UsagePeriod period = UsagePeriod.of(from, to, LocalDate.now(ZoneOffset.UTC));
@@ -90,6 +114,9 @@ public class OrganizationTicketResource {
 
     @DELETE
     @Path("{id}")
+    @Operation(operationId = "revokeTicket", summary = "Revoke a ticket", description = "Idempotent; the ticket"
+            + " stays readable with status `REVOKED`, and every service refuses it within a second.")
+    @APIResponse(responseCode = "204", description = "Revoked (or it already was).")
     public Uni<Response> revoke(@PathParam("orgId") String orgId, @PathParam("id") String id) {
         return tickets.revoke(caller, TicketOwner.organization(orgId), id).map(ignored -> Response.noContent().build());
     }
@@ -97,8 +124,14 @@ public class OrganizationTicketResource {
     @POST
     @Path("{id}/rotation")
     @Consumes({ MediaType.APPLICATION_JSON, MediaType.APPLICATION_XML })
+    @Operation(operationId = "rotateTicket", summary = "Rotate a ticket's credential", description = "A new token"
+            + " (and secret) replaces the old one, which keeps working for `graceSeconds` (0 to 86400, default 3600).")
+    @RequestBody(content = {
+            @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "rotation",
+                    value = TicketExamples.ROTATION_JSON)) })
     @APIResponse(responseCode = "200", description = "The ticket with its new token (and secret); "
-            + CredentialResponses.NO_STORE)
+            + CredentialResponses.NO_STORE, content = @Content(schema = @Schema(implementation = TicketView.class)))
+    @APIResponse(responseCode = "409", description = TicketExamples.NOT_ACTIVE)
     public Uni<Response> rotate(@PathParam("orgId") String orgId, @PathParam("id") String id,
             @Valid RotationRequest body) {
         return tickets.rotate(caller, TicketOwner.organization(orgId), id, body == null ? null : body.graceSeconds)

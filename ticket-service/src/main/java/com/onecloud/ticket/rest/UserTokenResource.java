@@ -15,7 +15,12 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriBuilder;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import com.onecloud.access.Audience;
 import com.onecloud.access.Protected;
@@ -31,6 +36,7 @@ import io.smallrye.mutiny.Uni;
 @Path("/api/user/v1/tickets")
 @Produces({ MediaType.APPLICATION_JSON, MediaType.APPLICATION_XML })
 @Protected(audience = Audience.USER_API)
+@Tag(name = "Own tokens", description = "A user's own Bearer tokens (self-service).")
 public class UserTokenResource {
 
     private final TicketService tickets;
@@ -43,11 +49,16 @@ public class UserTokenResource {
 
     @POST
     @Consumes({ MediaType.APPLICATION_JSON, MediaType.APPLICATION_XML })
-    @Operation(summary = "Create a token for yourself", description = "The token has at most the APIs of the"
+    @Operation(operationId = "createOwnToken", summary = "Create a token for yourself",
+            description = "The token has at most the APIs of the"
             + " presenting credential and ends no later than it does: without `expiresAt` it ends with the presenting"
             + " credential (or after the maximum validity, if sooner). It is a credential of its own: revoking the"
             + " presenting credential does not revoke it. The token is returned in this response only.")
-    @APIResponse(responseCode = "201", description = "The token; " + CredentialResponses.NO_STORE)
+    @RequestBody(required = true, content = {
+            @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "token",
+                    value = TicketExamples.OWN_TOKEN_JSON)) })
+    @APIResponse(responseCode = "201", description = "The token; " + CredentialResponses.NO_STORE,
+            content = @Content(schema = @Schema(implementation = TicketView.class)))
     @APIResponse(responseCode = "400", description = "Invalid body, e.g. `expiresAt` later than the end of the"
             + " presenting credential or than the maximum validity.")
     @APIResponse(responseCode = "404", description = "The presenting user or their organization was deleted (their"
@@ -58,6 +69,8 @@ public class UserTokenResource {
     }
 
     @GET
+    @Operation(operationId = "listOwnTokens", summary = "List your tokens")
+    @APIResponse(responseCode = "200", description = "A page of tickets, newest first; never a token or secret.")
     public Uni<TicketPage> list(@QueryParam("status") String status, @QueryParam("limit") String limit,
             @QueryParam("offset") String offset) {
         return tickets.list(caller, TicketOwner.presentingUser(), new TicketQuery(status, null, null, limit, offset))
@@ -66,12 +79,17 @@ public class UserTokenResource {
 
     @GET
     @Path("{id}")
+    @Operation(operationId = "getOwnToken", summary = "Read one of your tokens", description = "Never the token.")
+    @APIResponse(responseCode = "200", description = "The token's ticket.")
     public Uni<TicketView> get(@PathParam("id") String id) {
         return tickets.get(caller, TicketOwner.presentingUser(), id).map(t -> TicketView.of(t, Times.now()));
     }
 
     @DELETE
     @Path("{id}")
+    @Operation(operationId = "revokeOwnToken", summary = "Revoke one of your tokens",
+            description = "Idempotent; the ticket stays readable with status `REVOKED`.")
+    @APIResponse(responseCode = "204", description = "Revoked (or it already was).")
     public Uni<Response> revoke(@PathParam("id") String id) {
         return tickets.revoke(caller, TicketOwner.presentingUser(), id).map(ignored -> Response.noContent().build());
     }
