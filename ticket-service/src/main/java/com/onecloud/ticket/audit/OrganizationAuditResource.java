@@ -10,6 +10,7 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import com.onecloud.access.Api;
 import com.onecloud.access.Audience;
@@ -19,6 +20,7 @@ import com.onecloud.authclient.Caller;
 import io.smallrye.mutiny.Uni;
 
 /** An organization's audit trail (Admin API, API {@code TICKETS}). */
+@Tag(name = "Audit", description = "Who created, rotated and revoked tickets, and changed organizations and users.")
 @Path("/api/admin/v1/organizations/{orgId}/audit")
 @Produces({ MediaType.APPLICATION_JSON, MediaType.APPLICATION_XML })
 @Protected(audience = Audience.ADMIN_API, api = Api.TICKETS)
@@ -33,7 +35,8 @@ public class OrganizationAuditResource {
     }
 
     @GET
-    @Operation(summary = "The organization's audit trail", description = AuditDocs.TRAIL
+    @Operation(operationId = "listOrganizationAudit", summary = "The organization's audit trail",
+            description = AuditDocs.TRAIL
             + " Every entry whose `organizationId` is this organization: its tickets, users and the organization itself.")
     @APIResponse(responseCode = "200", description = "A page of entries, newest first.")
     @APIResponse(responseCode = "400", description = AuditDocs.BAD_FILTER)

@@ -9,6 +9,7 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import com.onecloud.access.Audience;
 import com.onecloud.access.Protected;
@@ -16,6 +17,7 @@ import com.onecloud.access.Protected;
 import io.smallrye.mutiny.Uni;
 
 /** The whole platform's audit trail: platform administration, SUPERUSER only. */
+@Tag(name = "Platform audit", description = "The whole platform's audit trail, for SUPERUSER principals.")
 @Path("/api/admin/v1/audit")
 @Produces({ MediaType.APPLICATION_JSON, MediaType.APPLICATION_XML })
 @Protected(audience = Audience.PLATFORM)
@@ -28,7 +30,8 @@ public class PlatformAuditResource {
     }
 
     @GET
-    @Operation(summary = "The platform's audit trail", description = AuditDocs.TRAIL
+    @Operation(operationId = "listPlatformAudit", summary = "The platform's audit trail",
+            description = AuditDocs.TRAIL
             + " Every organization's entries and the platform's own (SUPERUSER tickets, no `organizationId`).")
     @APIResponse(responseCode = "200", description = "A page of entries, newest first.")
     @APIResponse(responseCode = "400", description = AuditDocs.BAD_FILTER)
