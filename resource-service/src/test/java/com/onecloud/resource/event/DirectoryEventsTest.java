@@ -169,7 +169,7 @@ class DirectoryEventsTest {
     void anOrganizationsActivationIsAnnouncedWhenItIsCreatedAndWhenAFlagChanges() throws Exception {
         Credential su = Credentials.superuser();
         Instant before = Instant.now();
-        String org = Fixtures.organization("Events activation");
+        String org = Fixtures.organization("Events activation", false, false);
         String orgPath = "/api/admin/v1/organizations/" + org;
         // A rename changes no flag: no event for version 1.
         su.spec().contentType("application/json").body(Map.of("name", "Renamed", "version", 0)).put(orgPath).then()

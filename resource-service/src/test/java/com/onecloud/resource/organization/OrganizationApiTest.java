@@ -219,7 +219,7 @@ class OrganizationApiTest {
     @Test
     void aPutChangesTheFlagsItGivesUnderTheVersionRulesAndKeepsTheOthers() {
         Credential su = Credentials.superuser();
-        String id = Fixtures.organization("Activated by PUT");
+        String id = Fixtures.organization("Activated by PUT", false, false);
         su.spec().contentType("application/json").accept("application/json")
                 .body(Map.of("name", "Activated by PUT", "adminApiEnabled", true, "version", 0)).put(ORGS + "/" + id)
                 .then().statusCode(200).header("ETag", "\"1\"").body("version", equalTo(1))
@@ -253,7 +253,7 @@ class OrganizationApiTest {
     @Test
     void aFlagThatIsNotABooleanIs400NamingIt() {
         Credential su = Credentials.superuser();
-        String id = Fixtures.organization("Strict flags");
+        String id = Fixtures.organization("Strict flags", false, false);
         for (String field : List.of("adminApiEnabled", "userApiEnabled")) {
             for (Object value : List.of("yes", "true", 1, 0, List.of(true), Map.of("value", true))) {
                 su.spec().contentType("application/json").accept("application/json")

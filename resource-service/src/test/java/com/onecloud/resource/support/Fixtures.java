@@ -11,8 +11,19 @@ public final class Fixtures {
     private Fixtures() {
     }
 
+    /**
+     * An organization with both APIs activated (contract §3, rule 7): its announcement reaches this service's own
+     * revocation feed, and a credential of an organization without them is refused here even when the auth-service
+     * double allows it.
+     */
     public static String organization(String name) {
-        return Credentials.superuser().spec().contentType("application/json").body(Map.of("name", name))
+        return organization(name, true, true);
+    }
+
+    /** An organization with the given activation. */
+    public static String organization(String name, boolean adminApiEnabled, boolean userApiEnabled) {
+        return Credentials.superuser().spec().contentType("application/json")
+                .body(Map.of("name", name, "adminApiEnabled", adminApiEnabled, "userApiEnabled", userApiEnabled))
                 .post("/api/admin/v1/organizations").then().statusCode(201).extract().path("id");
     }
 

@@ -288,13 +288,13 @@ class UserApiTest {
         // The organization's own flags are SUPERUSER business.
         String orgPath = "/api/admin/v1/organizations/" + org;
         app.spec().contentType("application/json").accept("application/json")
-                .body(Map.of("name", "Self-activated", "adminApiEnabled", true, "userApiEnabled", true, "version", 0))
+                .body(Map.of("name", "Self-activated", "adminApiEnabled", false, "userApiEnabled", false, "version", 0))
                 .put(orgPath).then().statusCode(403);
         app.spec().contentType("application/json").accept("application/json")
                 .body(Map.of("name", "Self-made", "adminApiEnabled", true)).post("/api/admin/v1/organizations").then()
                 .statusCode(403);
         Credentials.superuser().spec().accept("application/json").get(orgPath).then().statusCode(200)
-                .body("adminApiEnabled", equalTo(false)).body("userApiEnabled", equalTo(false))
+                .body("adminApiEnabled", equalTo(true)).body("userApiEnabled", equalTo(true))
                 .body("version", equalTo(0));
     }
 
