@@ -63,6 +63,7 @@ public class OrganizationTicketResource {
             + " response only. `userId` is not looked up: ticket-service keeps no directory, so only users and"
             + " organizations deleted from it are known (from resource-service's directory events), and refused.")
     @RequestBody(required = true, content = {
+            @Content(mediaType = MediaType.APPLICATION_XML, schema = @Schema(implementation = TicketRequest.class)),
             @Content(mediaType = MediaType.APPLICATION_JSON, examples = {
                     @ExampleObject(name = "application", value = TicketExamples.APPLICATION_JSON),
                     @ExampleObject(name = "user", value = TicketExamples.USER_JSON) }) })
@@ -127,6 +128,7 @@ public class OrganizationTicketResource {
     @Operation(operationId = "rotateTicket", summary = "Rotate a ticket's credential", description = "A new token"
             + " (and secret) replaces the old one, which keeps working for `graceSeconds` (0 to 86400, default 3600).")
     @RequestBody(content = {
+            @Content(mediaType = MediaType.APPLICATION_XML, schema = @Schema(implementation = RotationRequest.class)),
             @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "rotation",
                     value = TicketExamples.ROTATION_JSON)) })
     @APIResponse(responseCode = "200", description = "The ticket with its new token (and secret); "

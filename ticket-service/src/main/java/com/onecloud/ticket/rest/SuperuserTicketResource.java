@@ -60,6 +60,7 @@ public class SuperuserTicketResource {
     @Operation(operationId = "createSuperuserTicket", summary = "Create a SUPERUSER ticket",
             description = "`kind` is `SUPERUSER` or absent. Token and secret are returned in this response only.")
     @RequestBody(required = true, content = {
+            @Content(mediaType = MediaType.APPLICATION_XML, schema = @Schema(implementation = TicketRequest.class)),
             @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "superuser",
                     value = TicketExamples.SUPERUSER_JSON)) })
     @APIResponse(responseCode = "201", description = "The ticket with its token and secret; "
@@ -121,6 +122,7 @@ public class SuperuserTicketResource {
             description = "A new token and secret replace the old ones, which keep working for `graceSeconds`"
                     + " (0 to 86400, default 3600).")
     @RequestBody(content = {
+            @Content(mediaType = MediaType.APPLICATION_XML, schema = @Schema(implementation = RotationRequest.class)),
             @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "rotation",
                     value = TicketExamples.ROTATION_JSON)) })
     @APIResponse(responseCode = "200", description = "The ticket with its new token and secret; "

@@ -55,6 +55,7 @@ public class UserTokenResource {
             + " credential (or after the maximum validity, if sooner). It is a credential of its own: revoking the"
             + " presenting credential does not revoke it. The token is returned in this response only.")
     @RequestBody(required = true, content = {
+            @Content(mediaType = MediaType.APPLICATION_XML, schema = @Schema(implementation = UserTokenRequest.class)),
             @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "token",
                     value = TicketExamples.OWN_TOKEN_JSON)) })
     @APIResponse(responseCode = "201", description = "The token; " + CredentialResponses.NO_STORE,
