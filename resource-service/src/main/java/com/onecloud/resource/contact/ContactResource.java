@@ -72,6 +72,7 @@ public class ContactResource {
     @Operation(operationId = "createContact", summary = "Create a personal contact",
             description = "Only `firstName` is required.")
     @RequestBody(required = true, content = {
+            @Content(mediaType = MediaType.APPLICATION_XML, schema = @Schema(implementation = ContactRequest.class)),
             @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "contact",
                     value = JSON_EXAMPLE)) })
     @APIResponse(responseCode = "201", description = "The new contact.",
@@ -111,6 +112,7 @@ public class ContactResource {
     @Operation(operationId = "updateContact", summary = "Replace a personal contact",
             description = "Carries the version it replaces: `If-Match` or `version`.")
     @RequestBody(required = true, content = {
+            @Content(mediaType = MediaType.APPLICATION_XML, schema = @Schema(implementation = ContactRequest.class)),
             @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "contact",
                     value = JSON_UPDATE_EXAMPLE)) })
     @APIResponse(responseCode = "200", description = "The contact as replaced.",

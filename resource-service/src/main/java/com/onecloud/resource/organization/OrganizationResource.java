@@ -66,6 +66,7 @@ public class OrganizationResource {
             + " APPLICATION and USER principals get 403 on the Admin API and the User API until they are activated."
             + " The activation is announced on `directory-events`.")
     @RequestBody(required = true, content = {
+            @Content(mediaType = MediaType.APPLICATION_XML, schema = @Schema(implementation = OrganizationRequest.class)),
             @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "organization",
                     value = JSON_EXAMPLE)) })
     @APIResponse(responseCode = "201", description = "The new organization.",
@@ -108,6 +109,7 @@ public class OrganizationResource {
             + " 400. A change of either flag is announced on `directory-events`, from where the platform's access"
             + " decisions learn it.")
     @RequestBody(required = true, content = {
+            @Content(mediaType = MediaType.APPLICATION_XML, schema = @Schema(implementation = OrganizationRequest.class)),
             @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "organization",
                     value = JSON_UPDATE_EXAMPLE)) })
     @APIResponse(responseCode = "200", description = "The organization as replaced.",

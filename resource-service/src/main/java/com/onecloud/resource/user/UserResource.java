@@ -69,6 +69,7 @@ public class UserResource {
             description = "The email is unique within the organization. `userApiEnabled` is `true` unless the"
                     + " request sets it. The user's activation is announced on `directory-events`.")
     @RequestBody(required = true, content = {
+            @Content(mediaType = MediaType.APPLICATION_XML, schema = @Schema(implementation = UserRequest.class)),
             @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "user",
                     value = JSON_EXAMPLE)) })
     @APIResponse(responseCode = "201", description = "The new user.",
@@ -117,6 +118,7 @@ public class UserResource {
             + " `true` or `false` is 400. A change of the flag is announced on `directory-events`, from where the"
             + " platform's access decisions learn it.")
     @RequestBody(required = true, content = {
+            @Content(mediaType = MediaType.APPLICATION_XML, schema = @Schema(implementation = UserRequest.class)),
             @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "user",
                     value = JSON_UPDATE_EXAMPLE)) })
     @APIResponse(responseCode = "200", description = "The user as replaced.",
