@@ -2,7 +2,6 @@ package com.onecloud.authclient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Set;
 
@@ -19,22 +18,7 @@ import com.onecloud.events.ActivationChanged;
 /** Rule 7 at the caller: what an activation change heard by this replica does to the decisions it serves. */
 class ActivationMarkersTest {
 
-    private final ActivationMarkers markers = new ActivationMarkers(new AuthClientConfig() {
-        @Override
-        public Duration cacheMaxAge() {
-            return Duration.ofSeconds(30);
-        }
-
-        @Override
-        public long cacheMaxSize() {
-            return 100;
-        }
-
-        @Override
-        public int retryAfterSeconds() {
-            return 2;
-        }
-    });
+    private final ActivationMarkers markers = new ActivationMarkers(new TestConfig());
 
     private static final Decision APPLICATION = allow(PrincipalKind.APPLICATION, "o1", null);
     private static final Decision USER = allow(PrincipalKind.USER, "o1", "u1");

@@ -20,22 +20,7 @@ class DecisionCacheTest {
     private static final Duration STALE_AFTER = Duration.ofMillis(200);
 
     private final AtomicBoolean feedCurrent = new AtomicBoolean(true);
-    private final DecisionCache cache = new DecisionCache(new AuthClientConfig() {
-        @Override
-        public Duration cacheMaxAge() {
-            return Duration.ofSeconds(30);
-        }
-
-        @Override
-        public long cacheMaxSize() {
-            return 100;
-        }
-
-        @Override
-        public int retryAfterSeconds() {
-            return 2;
-        }
-    }, feedCurrent::get, STALE_AFTER);
+    private final DecisionCache cache = new DecisionCache(new TestConfig(), feedCurrent::get, STALE_AFTER);
 
     private static Decision allow(String ticketId, Instant expiresAt) {
         return allow(ticketId, "c-" + ticketId, expiresAt);

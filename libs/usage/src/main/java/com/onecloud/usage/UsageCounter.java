@@ -96,7 +96,10 @@ public final class UsageCounter {
         return counts.size();
     }
 
+    /** A plain read first: {@code computeIfAbsent} may lock the bin even when the key is there, on every request. */
     private Counts countsOf(String ticketId, long now) {
-        return counts.computeIfAbsent(new Key(ticketId, now / MILLIS_PER_DAY), k -> new Counts());
+        Key key = new Key(ticketId, now / MILLIS_PER_DAY);
+        Counts c = counts.get(key);
+        return c != null ? c : counts.computeIfAbsent(key, k -> new Counts());
     }
 }

@@ -5,14 +5,12 @@ import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.jboss.logging.Logger;
-
 import com.onecloud.events.ActivationChanged;
+import com.onecloud.ticket.event.ProcessedEventEntity;
 import com.onecloud.ticket.event.TicketEvents;
 import com.onecloud.ticket.outbox.PanacheOutbox;
 import com.onecloud.ticket.repository.ActivationRepository;
 import com.onecloud.ticket.service.TicketService;
-import com.onecloud.ticket.support.Times;
 
 import io.smallrye.mutiny.Uni;
 
@@ -24,8 +22,6 @@ import io.smallrye.mutiny.Uni;
  */
 @ApplicationScoped
 public class DirectoryEventHandler {
-
-    private static final Logger LOG = Logger.getLogger(DirectoryEventHandler.class);
 
     private final PanacheOutbox outbox;
     private final TicketService tickets;
@@ -60,18 +56,7 @@ public class DirectoryEventHandler {
                 .map(stored -> stored ? 1 : 0));
     }
 
-    private Uni<Integer> once(String eventId, Function<Instant, Uni<Integer>> revokeAll) {
-        return outbox.inTransaction(() -> ProcessedEventEntity.<ProcessedEventEntity>findById(eventId)
-                .chain(done -> {
-                    if (done != null) {
-                        LOG.infof("Directory event %s was already handled", eventId);
-                        return Uni.createFrom().item(0);
-                    }
-                    Instant now = Times.now();
-                    ProcessedEventEntity processed = new ProcessedEventEntity();
-                    processed.id = eventId;
-                    processed.processedAt = now;
-                    return revokeAll.apply(now).call(() -> processed.persist());
-                }));
+    private Uni<Integer> once(String eventId, Function<Instant, Uni<Integer>> work) {
+        return outbox.inTransaction(() -> ProcessedEventEntity.once(eventId, work));
     }
 }

@@ -4,9 +4,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import com.onecloud.events.UsageReported;
 import com.onecloud.events.UsageReported.TicketUsage;
-import com.onecloud.ticket.directory.ProcessedEventEntity;
+import com.onecloud.ticket.event.ProcessedEventEntity;
 import com.onecloud.ticket.repository.UsageRepository;
-import com.onecloud.ticket.support.Times;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Multi;
@@ -24,19 +23,9 @@ public class UsageReportHandler {
 
     /** Returns how many ticket-days were added (0 for a report added before). */
     public Uni<Integer> add(String eventId, UsageReported report) {
-        return Panache.withTransaction(() -> ProcessedEventEntity.<ProcessedEventEntity>findById(eventId)
-                .chain(done -> {
-                    if (done != null) {
-                        return Uni.createFrom().item(0);
-                    }
-                    ProcessedEventEntity processed = new ProcessedEventEntity();
-                    processed.id = eventId;
-                    processed.processedAt = Times.now();
-                    return Multi.createFrom().iterable(report.tickets()).onItem()
-                            .transformToUniAndConcatenate(this::add).collect().asList()
-                            .call(() -> processed.persist())
-                            .map(added -> report.tickets().size());
-                }));
+        return Panache.withTransaction(() -> ProcessedEventEntity.once(eventId, now -> Multi.createFrom()
+                .iterable(report.tickets()).onItem().transformToUniAndConcatenate(this::add).collect().asList()
+                .map(added -> report.tickets().size())));
     }
 
     private Uni<Void> add(TicketUsage ticket) {
