@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.onecloud.events.ActivationChanged;
 import com.onecloud.events.CloudEvent;
 import com.onecloud.events.TicketCreated;
+import com.onecloud.events.TicketExpired;
 import com.onecloud.events.TicketRevoked;
 import com.onecloud.events.TicketRotated;
 import com.onecloud.events.Topics;
@@ -52,6 +53,12 @@ public class TicketEvents {
     public Uni<Void> rotated(TicketEntity ticket, String credentialId, Instant at, Instant graceEndsAt) {
         return publish(ticket, Topics.TICKET_ROTATED, at, new TicketRotated(ticket.id, credentialId,
                 ticket.organizationId, ticket.userId, ticket.kind, at, graceEndsAt, item(ticket, at)));
+    }
+
+    /** The ticket reached its expiry: only subscribers care (every cache already ends an entry at it). */
+    public Uni<Void> expired(TicketEntity ticket) {
+        return publish(ticket, Topics.TICKET_EXPIRED, ticket.expiresAt, new TicketExpired(ticket.id,
+                ticket.organizationId, ticket.userId, ticket.kind, ticket.expiresAt, item(ticket, ticket.expiresAt)));
     }
 
     /**

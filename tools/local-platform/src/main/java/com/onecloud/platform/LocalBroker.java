@@ -25,8 +25,8 @@ import io.smallrye.reactive.messaging.kafka.companion.test.EmbeddedKafkaBroker;
 final class LocalBroker implements AutoCloseable {
 
     /** The topics the services publish to (deploy/base/kafka/topics.yaml). */
-    private static final List<String> TOPICS = List.of("ticket-events", "directory-events", "usage-events",
-            "audit-events");
+    private static final List<String> TOPICS = List.of("ticket-events", "directory-events", "contact-events",
+            "usage-events", "audit-events");
     private static final int PARTITIONS = 3;
 
     private final PlatformConfig config;
