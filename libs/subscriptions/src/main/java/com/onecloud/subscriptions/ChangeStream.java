@@ -15,6 +15,8 @@ import org.apache.kafka.common.TopicPartition;
 import com.onecloud.access.Audience;
 import com.onecloud.access.Principal;
 
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.subscription.BackPressureFailure;
 import io.smallrye.mutiny.subscription.MultiEmitter;
 
 /**
@@ -66,9 +68,23 @@ final class ChangeStream {
         return closed;
     }
 
-    synchronized void attach(MultiEmitter<? super OutboundSseEvent> emitter, boolean replaying) {
-        this.emitter = emitter;
-        this.pending = replaying ? new ArrayList<>() : null;
+    /**
+     * The stream's events. On subscription it starts ({@code replaying}: live changes wait until
+     * {@link #replayDone}) and calls {@code onStart}; {@code onEnd} runs however it ends. A subscriber that falls
+     * more than the buffer behind is ended: it resumes from the last id it received.
+     */
+    Multi<OutboundSseEvent> events(boolean replaying, Runnable onStart, Runnable onEnd) {
+        return Multi.createFrom().<OutboundSseEvent>emitter(created -> {
+            synchronized (this) {
+                emitter = created;
+                pending = replaying ? new ArrayList<>() : null;
+            }
+            created.onTermination(() -> {
+                close();
+                onEnd.run();
+            });
+            onStart.run();
+        }).onOverflow().buffer(pendingLimit).onFailure(BackPressureFailure.class).recoverWithCompletion();
     }
 
     /** Ends the stream at the earlier of its deadlines (its credential's expiry, a rotation's grace). */

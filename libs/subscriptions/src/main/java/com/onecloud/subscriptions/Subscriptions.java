@@ -13,7 +13,6 @@ import com.onecloud.http.problem.Unavailable;
 
 import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
 import io.smallrye.mutiny.Multi;
-import io.smallrye.mutiny.subscription.BackPressureFailure;
 import io.vertx.core.http.HttpServerRequest;
 
 /**
@@ -55,25 +54,19 @@ public class Subscriptions {
         http.response().putHeader("X-Accel-Buffering", "no");
         String lastEventId = http.getHeader(LAST_EVENT_ID);
         ChangeStream stream = new ChangeStream(key, caller.principal(), audience, sse, config.buffer());
-        return Multi.createFrom().<OutboundSseEvent>emitter(emitter -> {
-            Optional<Cursor> from = Optional.ofNullable(lastEventId).flatMap(Cursor::decode);
-            stream.attach(emitter, lastEventId != null);
-            emitter.onTermination(() -> {
-                stream.close();
-                hub.unregister(stream);
-            });
+        return stream.events(lastEventId != null, () -> {
             hub.register(stream);
             guard.watch(stream);
             if (lastEventId == null) {
                 return;
             }
+            Optional<Cursor> from = Cursor.decode(lastEventId);
             if (from.isEmpty()) {
                 stream.reset();
                 stream.replayDone(Cursor.EMPTY);
             } else {
                 replay.start(stream, from.get(), hub.topics(), hub.changes());
             }
-        }).onOverflow().buffer(config.buffer())
-                .onFailure(BackPressureFailure.class).recoverWithCompletion();
+        }, () -> hub.unregister(stream));
     }
 }
