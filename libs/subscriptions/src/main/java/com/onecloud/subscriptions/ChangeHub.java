@@ -35,6 +35,8 @@ public class ChangeHub implements PositionedEventListener {
     /** Between the application's name and the process's UUID in the consumer group id (the Kafka ACLs name it). */
     public static final String GROUP_INFIX = "-subscriptions-";
     private static final Logger LOG = Logger.getLogger(ChangeHub.class);
+    /** How many event ids the hub remembers to drop the outbox's repeats (they follow their original closely). */
+    static final int RECENT_IDS = 4096;
 
     private final Subscription subscription;
     private final boolean enabled;
@@ -44,6 +46,7 @@ public class ChangeHub implements PositionedEventListener {
     /** Guarded by this; changed on the consumer's thread only. */
     private final Map<TopicPartition, Long> next = new HashMap<>();
     private Cursor cursor = Cursor.EMPTY;
+    private final RecentIds recent = new RecentIds(RECENT_IDS);
 
     ChangeHub(SubscriptionsConfig config, EventConsumers consumers, ObjectMapper json,
             @ConfigProperty(name = "quarkus.application.name") String application) {
@@ -79,6 +82,9 @@ public class ChangeHub implements PositionedEventListener {
         synchronized (this) {
             next.merge(partition, offset + 1, Math::max);
             cursor = null;
+            if (change.isPresent() && !recent.add(event.id())) {
+                return; // the outbox delivers at least once: a copy of an event already given out
+            }
             Set<ChangeStream> receivers = change.map(c -> streams.get(c.key())).orElse(null);
             if (receivers == null || receivers.isEmpty()) {
                 return;

@@ -89,6 +89,7 @@ public class EventReplay {
             reader.assign(partitions);
             partitions.forEach(p -> reader.seek(p, Math.max(from.next(p), begin.get(p))));
             Cursor position = from;
+            RecentIds seen = new RecentIds(ChangeHub.RECENT_IDS);
             long deadline = System.nanoTime() + config.replayTimeout().toNanos();
             while (!stream.isClosed() && !reachedEnd(reader, partitions, end)) {
                 if (System.nanoTime() > deadline) {
@@ -100,19 +101,15 @@ public class EventReplay {
                         continue;
                     }
                     position = position.past(partition, record.offset());
-                    Optional<Change> change = change(record, changes);
-                    if (change.isPresent() && change.get().key().equals(stream.key())) {
+                    CloudEvent<?> event = decoder.decode(record.value());
+                    Optional<Change> change = event == null ? Optional.empty() : changes.of(event);
+                    if (change.isPresent() && change.get().key().equals(stream.key()) && seen.add(event.id())) {
                         stream.replayed(change.get(), position);
                     }
                 }
             }
             stream.replayDone(position.max(new Cursor(end)));
         }
-    }
-
-    private Optional<Change> change(ConsumerRecord<String, String> record, Changes changes) {
-        CloudEvent<?> event = decoder.decode(record.value());
-        return event == null ? Optional.empty() : changes.of(event);
     }
 
     /**

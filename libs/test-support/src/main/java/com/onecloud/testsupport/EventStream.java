@@ -18,6 +18,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * A Server-Sent Events subscriber for tests, with the JDK's HTTP client: opens a stream and collects its events (and
@@ -31,7 +32,7 @@ public final class EventStream implements AutoCloseable {
 
         public JsonNode json() {
             try {
-                return Json.MAPPER.readTree(data);
+                return READER.readTree(data);
             } catch (IOException e) {
                 throw new IllegalStateException("not JSON: " + data, e);
             }
@@ -42,6 +43,8 @@ public final class EventStream implements AutoCloseable {
             return json().path("item").path("id").asText(null);
         }
     }
+
+    private static final ObjectMapper READER = new ObjectMapper();
 
     /** Put after the last event when the server closed the stream. */
     public static final Event END = new Event(null, "(end)", null);
@@ -140,6 +143,7 @@ public final class EventStream implements AutoCloseable {
 
     private void read() {
         if (response.statusCode() != 200) {
+            events.add(END);
             return;
         }
         try (BufferedReader lines = new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {

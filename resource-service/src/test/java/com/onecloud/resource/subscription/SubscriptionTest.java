@@ -93,6 +93,18 @@ class SubscriptionTest {
     }
 
     @Test
+    void anIdleStreamGetsHeartbeatComments() throws InterruptedException {
+        String org = Fixtures.organization("Idle subscriber");
+        Credential user = Credentials.user(org, Fixtures.user(org, "Idle", "I", Fixtures.email("idle"), null),
+                Api.CONTACTS);
+        try (EventStream stream = open("api/user/v1/contacts", user, null)) {
+            Thread.sleep(2_500);
+            assertThat(stream.comments()).isGreaterThanOrEqualTo(1);
+            assertThat(stream.next(Duration.ZERO)).as("comments are no events").isNull();
+        }
+    }
+
+    @Test
     void thePlainGetStaysAPageWhateverElseTheCollectionServes() {
         String org = Fixtures.organization("Plain lists");
         Credential user = Credentials.user(org, Fixtures.user(org, "Plain", "P", Fixtures.email("plain"), null),
