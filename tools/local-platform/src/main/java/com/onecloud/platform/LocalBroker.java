@@ -14,6 +14,7 @@ import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.Uuid;
 
 import io.smallrye.reactive.messaging.kafka.companion.test.EmbeddedKafkaBroker;
@@ -72,7 +73,11 @@ final class LocalBroker implements AutoCloseable {
             List<NewTopic> missing = TOPICS.stream().filter(topic -> !existing.contains(topic))
                     .map(topic -> new NewTopic(topic, PARTITIONS, (short) 1)).toList();
             admin.createTopics(missing).all().get(30, TimeUnit.SECONDS);
-        } catch (ExecutionException | TimeoutException e) {
+        } catch (ExecutionException e) {
+            if (!(e.getCause() instanceof TopicExistsException)) { // a client's metadata request created it meanwhile
+                throw new PlatformException("Cannot create the Kafka topics: " + e.getMessage(), e);
+            }
+        } catch (TimeoutException e) {
             throw new PlatformException("Cannot create the Kafka topics: " + e.getMessage(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
