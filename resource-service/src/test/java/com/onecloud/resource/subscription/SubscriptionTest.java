@@ -1,6 +1,5 @@
 package com.onecloud.resource.subscription;
 
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
