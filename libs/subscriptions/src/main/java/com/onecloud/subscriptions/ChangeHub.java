@@ -99,7 +99,6 @@ public class ChangeHub implements PositionedEventListener {
 
     @Override
     public synchronized void positionsSet(Map<TopicPartition, Long> positions) {
-        next.clear();
         next.putAll(positions);
         cursor = null;
     }

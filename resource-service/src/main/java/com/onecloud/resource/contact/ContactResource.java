@@ -92,7 +92,8 @@ public class ContactResource {
     }
 
     @GET
-    @Operation(operationId = "listContacts", summary = "List your personal contacts")
+    @Operation(operationId = "listContacts", summary = "List your personal contacts",
+            description = ApiDocs.SUBSCRIBABLE)
     @APIResponse(responseCode = "200", description = "A page of contacts.",
             content = @Content(schema = @Schema(implementation = Pages.ContactPage.class)))
     public Uni<Page> list(@QueryParam("limit") String limit, @QueryParam("offset") String offset) {

@@ -86,7 +86,8 @@ public class OrganizationResource {
     }
 
     @GET
-    @Operation(operationId = "listOrganizations", summary = "List the organizations")
+    @Operation(operationId = "listOrganizations", summary = "List the organizations",
+            description = ApiDocs.SUBSCRIBABLE)
     @APIResponse(responseCode = "200", description = "A page of organizations.",
             content = @Content(schema = @Schema(implementation = Pages.OrganizationPage.class)))
     public Uni<Page> list(@QueryParam("limit") String limit, @QueryParam("offset") String offset) {

@@ -92,7 +92,8 @@ public class UserResource {
     }
 
     @GET
-    @Operation(operationId = "listUsers", summary = "List the organization's users")
+    @Operation(operationId = "listUsers", summary = "List the organization's users",
+            description = ApiDocs.SUBSCRIBABLE)
     @APIResponse(responseCode = "200", description = "A page of users.",
             content = @Content(schema = @Schema(implementation = Pages.UserPage.class)))
     public Uni<Page> list(@PathParam("orgId") String orgId, @QueryParam("limit") String limit,

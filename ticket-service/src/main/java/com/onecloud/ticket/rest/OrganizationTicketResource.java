@@ -36,6 +36,7 @@ import com.onecloud.access.Api;
 import com.onecloud.access.Audience;
 import com.onecloud.access.Protected;
 import com.onecloud.authclient.Caller;
+import com.onecloud.http.openapi.ApiDocs;
 import com.onecloud.subscriptions.StreamKey;
 import com.onecloud.subscriptions.Subscriptions;
 import com.onecloud.ticket.service.TicketOwner;
@@ -86,7 +87,8 @@ public class OrganizationTicketResource {
     }
 
     @GET
-    @Operation(operationId = "listTickets", summary = "List the organization's tickets")
+    @Operation(operationId = "listTickets", summary = "List the organization's tickets",
+            description = ApiDocs.SUBSCRIBABLE)
     @APIResponse(responseCode = "200", description = "A page of tickets, newest first; never a token or secret.")
     public Uni<TicketPage> list(@PathParam("orgId") String orgId, @QueryParam("status") String status,
             @QueryParam("kind") String kind, @QueryParam("userId") String userId,

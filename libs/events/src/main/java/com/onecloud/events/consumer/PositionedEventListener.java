@@ -16,8 +16,8 @@ public interface PositionedEventListener extends EventListener {
     void handle(CloudEvent<?> event, TopicPartition partition, long offset) throws Exception;
 
     /**
-     * The consumer's position was set anew (see {@link EventListener#positionLost()}, which follows): the next event
-     * of each partition will be read at the offset given here.
+     * The consumer's position in these partitions was set anew (see {@link EventListener#positionLost()}, which
+     * follows): the next event of each will be read at the offset given here. Other partitions keep theirs.
      */
     void positionsSet(Map<TopicPartition, Long> positions);
 
