@@ -21,6 +21,8 @@
 # BENCH_QUIET_PERCENT (10: each measured start waits until the CPUs are at most this busy over 2 s, at most 60 s; 100: at once),
 # BENCH_OVERHEAD_ROUNDS (3), BENCH_WRK_THREADS (2),
 # BENCH_WRK_CONNECTIONS (32),
+# BENCH_MAIN (com.onecloud.bench.SubscriptionBenchmark runs the subscriptions benchmark instead: BENCH_SUBSCRIBERS 2000,
+# BENCH_SUBSCRIBER_USERS 100, BENCH_CHANGES_PER_SECOND 20, BENCH_DURATION 20),
 # BENCH_PHASES (comma list of startup,overhead,decisions,crud,revocation,soak; default all),
 # BENCH_SERVICE_ENV ("NAME=value;..." extra environment for every service, for experiments), BENCH_NMT=1 (native memory tracking in every service, summary in run-*/memory-*.txt), BENCH_JFR=1 (records JFR on the service under test during each measurement: a profiling run, slower numbers;
 # summarise a recording with tools/benchmarks/jfr-top.sh FILE).
@@ -48,4 +50,4 @@ if [[ "${BENCH_SKIP_BUILD:-0}" != "1" ]]; then
 fi
 
 exec java -cp "$source_dir/tools/benchmarks/target/classes:$source_dir/tools/benchmarks/target/lib/*" \
-  com.onecloud.bench.BenchmarkMain "$source_dir" "$root/tools/benchmarks/target"
+  "${BENCH_MAIN:-com.onecloud.bench.BenchmarkMain}" "$source_dir" "$root/tools/benchmarks/target"

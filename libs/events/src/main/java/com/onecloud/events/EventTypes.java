@@ -5,15 +5,23 @@ import java.util.Map;
 /** The {@code data} type of each CloudEvents type on {@link Topics}, for typed decoding. */
 public final class EventTypes {
 
-    private static final Map<String, Class<?>> PAYLOADS = Map.of(
-            Topics.TICKET_CREATED, TicketCreated.class,
-            Topics.TICKET_ROTATED, TicketRotated.class,
-            Topics.TICKET_REVOKED, TicketRevoked.class,
-            Topics.USER_DELETED, UserDeleted.class,
-            Topics.ORGANIZATION_DELETED, OrganizationDeleted.class,
-            Topics.ACTIVATION_CHANGED, ActivationChanged.class,
-            Topics.USAGE_REPORTED, UsageReported.class,
-            Topics.AUDIT_RECORDED, AuditRecorded.class);
+    private static final Map<String, Class<?>> PAYLOADS = Map.ofEntries(
+            Map.entry(Topics.TICKET_CREATED, TicketCreated.class),
+            Map.entry(Topics.TICKET_ROTATED, TicketRotated.class),
+            Map.entry(Topics.TICKET_REVOKED, TicketRevoked.class),
+            Map.entry(Topics.TICKET_EXPIRED, TicketExpired.class),
+            Map.entry(Topics.USER_DELETED, UserDeleted.class),
+            Map.entry(Topics.ORGANIZATION_DELETED, OrganizationDeleted.class),
+            Map.entry(Topics.ACTIVATION_CHANGED, ActivationChanged.class),
+            Map.entry(Topics.USAGE_REPORTED, UsageReported.class),
+            Map.entry(Topics.AUDIT_RECORDED, AuditRecorded.class),
+            Map.entry(Topics.ORGANIZATION_CREATED, ItemChanged.class),
+            Map.entry(Topics.ORGANIZATION_UPDATED, ItemChanged.class),
+            Map.entry(Topics.USER_CREATED, ItemChanged.class),
+            Map.entry(Topics.USER_UPDATED, ItemChanged.class),
+            Map.entry(Topics.CONTACT_CREATED, ItemChanged.class),
+            Map.entry(Topics.CONTACT_UPDATED, ItemChanged.class),
+            Map.entry(Topics.CONTACT_DELETED, ItemChanged.class));
 
     private EventTypes() {
     }

@@ -6,14 +6,17 @@ import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 import io.smallrye.common.annotation.Identifier;
 
 /**
- * Builds Kafka producers (the outbox relay's, the usage reporter's) from the application's {@code kafka.*} configuration
+ * Builds Kafka producers (the outbox relay's, the usage reporter's) and readers (the subscriptions' replays) from the application's {@code kafka.*} configuration
  * (quarkus-kafka-client makes no beans).
  */
 @ApplicationScoped
@@ -43,5 +46,22 @@ public class KafkaClients {
         config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         return new KafkaProducer<>(config);
+    }
+
+    /**
+     * A consumer outside any group, for reading a stretch of a topic by position (assign and seek, no commits); its
+     * calls to the broker give up after {@code timeout}.
+     */
+    public KafkaConsumer<String, String> reader(String clientId, Duration timeout) {
+        Map<String, Object> config = new HashMap<>(base);
+        config.remove(ConsumerConfig.GROUP_ID_CONFIG);
+        config.put(ConsumerConfig.CLIENT_ID_CONFIG, clientId);
+        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "none");
+        config.put(ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) timeout.toMillis());
+        config.put(ConsumerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) timeout.toMillis());
+        config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        return new KafkaConsumer<>(config);
     }
 }

@@ -15,12 +15,24 @@ public final class Topics {
      * and resource-service.
      */
     public static final String AUDIT_EVENTS = "audit-events";
+    /** A user's personal contacts changed. Key: the user's id. Published by resource-service. */
+    public static final String CONTACT_EVENTS = "contact-events";
     /** The key of an {@link #AUDIT_EVENTS} record whose entry belongs to no organization. */
     public static final String PLATFORM_KEY = "platform";
 
     public static final String TICKET_REVOKED = "onecloud.ticket.revoked.v1";
     public static final String TICKET_CREATED = "onecloud.ticket.created.v1";
     public static final String TICKET_ROTATED = "onecloud.ticket.rotated.v1";
+    public static final String TICKET_EXPIRED = "onecloud.ticket.expired.v1";
+    /** On {@link #DIRECTORY_EVENTS}, with {@link ItemChanged}: created and updated organizations and users. */
+    public static final String ORGANIZATION_CREATED = "onecloud.organization.created.v1";
+    public static final String ORGANIZATION_UPDATED = "onecloud.organization.updated.v1";
+    public static final String USER_CREATED = "onecloud.user.created.v1";
+    public static final String USER_UPDATED = "onecloud.user.updated.v1";
+    /** On {@link #CONTACT_EVENTS}, with {@link ItemChanged}. */
+    public static final String CONTACT_CREATED = "onecloud.contact.created.v1";
+    public static final String CONTACT_UPDATED = "onecloud.contact.updated.v1";
+    public static final String CONTACT_DELETED = "onecloud.contact.deleted.v1";
     public static final String USER_DELETED = "onecloud.user.deleted.v1";
     public static final String ORGANIZATION_DELETED = "onecloud.organization.deleted.v1";
     /** On {@link #DIRECTORY_EVENTS} from resource-service, then on {@link #TICKET_EVENTS} from ticket-service. */

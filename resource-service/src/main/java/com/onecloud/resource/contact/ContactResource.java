@@ -17,6 +17,8 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import jakarta.ws.rs.sse.OutboundSseEvent;
+import jakarta.ws.rs.sse.Sse;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
@@ -38,7 +40,10 @@ import com.onecloud.http.paging.Versions;
 import com.onecloud.resource.common.Page;
 import com.onecloud.resource.common.Pages;
 import com.onecloud.resource.contact.ContactService.Owner;
+import com.onecloud.subscriptions.StreamKey;
+import com.onecloud.subscriptions.Subscriptions;
 
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 
 /** The calling user's personal contacts (User API, API {@code CONTACTS}). */
@@ -56,10 +61,12 @@ public class ContactResource {
 
     private final ContactService contacts;
     private final Caller caller;
+    private final Subscriptions subscriptions;
 
-    ContactResource(ContactService contacts, Caller caller) {
+    ContactResource(ContactService contacts, Caller caller, Subscriptions subscriptions) {
         this.contacts = contacts;
         this.caller = caller;
+        this.subscriptions = subscriptions;
     }
 
     private Owner owner() {
@@ -85,7 +92,8 @@ public class ContactResource {
     }
 
     @GET
-    @Operation(operationId = "listContacts", summary = "List your personal contacts")
+    @Operation(operationId = "listContacts", summary = "List your personal contacts",
+            description = ApiDocs.SUBSCRIBABLE)
     @APIResponse(responseCode = "200", description = "A page of contacts.",
             content = @Content(schema = @Schema(implementation = Pages.ContactPage.class)))
     public Uni<Page> list(@QueryParam("limit") String limit, @QueryParam("offset") String offset) {
@@ -93,6 +101,16 @@ public class ContactResource {
         Owner owner = owner();
         return contacts.page(owner, page).flatMap(items -> contacts.count(owner)
                 .map(total -> Page.of(items.stream().map(ContactView::of).toList(), total, page)));
+    }
+
+    /** The changes of the calling user's personal contacts, live (contract §4, "Subscriptions"). */
+    @GET
+    @Produces(MediaType.SERVER_SENT_EVENTS)
+    @Operation(hidden = true)
+    public Multi<OutboundSseEvent> subscribe(@Context Sse sse) {
+        Owner owner = owner();
+        return subscriptions.subscribe(StreamKey.contacts(owner.organizationId(), owner.userId()), Audience.USER_API,
+                sse);
     }
 
     @GET

@@ -3,21 +3,26 @@ package com.onecloud.resource.contact;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import com.onecloud.events.Topics;
 import com.onecloud.http.paging.PageRequest;
+import com.onecloud.outbox.SqlOutbox;
 import com.onecloud.resource.common.Ids;
+import com.onecloud.resource.common.ItemEvents;
 import com.onecloud.resource.common.Persistence;
 
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
  * A user's personal contacts. The owner is the organization and userId of the USER credential; every statement names
- * both, so nobody else's contact is ever visible (it reads as missing). Each operation is one statement, so none needs
- * a transaction of its own.
+ * both, so nobody else's contact is ever visible (it reads as missing). Each change is one statement and its
+ * announcement for the owner's subscribers, in one transaction.
  */
 @ApplicationScoped
 public class ContactService {
@@ -43,9 +48,13 @@ public class ContactService {
     }
 
     private final Pool pool;
+    private final SqlOutbox outbox;
+    private final ItemEvents items;
 
-    ContactService(Pool pool) {
+    ContactService(Pool pool, SqlOutbox outbox, ItemEvents items) {
         this.pool = pool;
+        this.outbox = outbox;
+        this.items = items;
     }
 
     /**
@@ -54,8 +63,11 @@ public class ContactService {
      */
     public Uni<Contact> create(Owner owner, ContactRequest body) {
         Tuple values = fields(owner, Ids.next(), body).addValue(OffsetDateTime.now(ZoneOffset.UTC));
-        return Persistence.deletedOwnerAsNotFound(Persistence.missingParentAsNotFound(pool.preparedQuery(INSERT)
-                .execute(values).map(rows -> Contact.of(rows.iterator().next())), NO_ORGANIZATION), NO_USER);
+        return Persistence.deletedOwnerAsNotFound(Persistence.missingParentAsNotFound(outbox.inTransaction(
+                transaction -> transaction.preparedQuery(INSERT).execute(values)
+                        .map(rows -> Contact.of(rows.iterator().next()))
+                        .call(contact -> announce(transaction, Topics.CONTACT_CREATED, owner, contact))),
+                NO_ORGANIZATION), NO_USER);
     }
 
     public Uni<List<Contact>> page(Owner owner, PageRequest page) {
@@ -75,14 +87,23 @@ public class ContactService {
     }
 
     public Uni<Contact> update(Owner owner, String id, long expectedVersion, ContactRequest body) {
-        return Persistence.updated(pool.preparedQuery(UPDATE).execute(fields(owner, id, body).addLong(expectedVersion)),
-                Contact::of, () -> pool.preparedQuery(VERSION).execute(key(owner, id)), expectedVersion, "contact",
-                NOT_FOUND);
+        return outbox.inTransaction(transaction -> Persistence.updated(
+                transaction.preparedQuery(UPDATE).execute(fields(owner, id, body).addLong(expectedVersion)),
+                Contact::of, () -> transaction.preparedQuery(VERSION).execute(key(owner, id)), expectedVersion,
+                "contact", NOT_FOUND)
+                .call(contact -> announce(transaction, Topics.CONTACT_UPDATED, owner, contact)));
     }
 
     public Uni<Void> delete(Owner owner, String id) {
-        return pool.preparedQuery(DELETE).execute(key(owner, id))
-                .invoke(rows -> Persistence.requireDeleted(rows, NOT_FOUND)).replaceWithVoid();
+        return outbox.inTransaction(transaction -> transaction.preparedQuery(DELETE).execute(key(owner, id))
+                .invoke(rows -> Persistence.requireDeleted(rows, NOT_FOUND))
+                .chain(() -> items.contact(transaction, Topics.CONTACT_DELETED, owner.organizationId(), owner.userId(),
+                        id, Map.of("id", id))));
+    }
+
+    private Uni<Void> announce(SqlConnection transaction, String type, Owner owner, Contact contact) {
+        return items.contact(transaction, type, owner.organizationId(), owner.userId(), contact.id(),
+                ContactView.of(contact));
     }
 
     private static Tuple key(Owner owner, String id) {

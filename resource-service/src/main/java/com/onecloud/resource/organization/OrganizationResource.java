@@ -17,6 +17,8 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import jakarta.ws.rs.sse.OutboundSseEvent;
+import jakarta.ws.rs.sse.Sse;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
@@ -36,7 +38,10 @@ import com.onecloud.http.paging.PageRequest;
 import com.onecloud.http.paging.Versions;
 import com.onecloud.resource.common.Page;
 import com.onecloud.resource.common.Pages;
+import com.onecloud.subscriptions.StreamKey;
+import com.onecloud.subscriptions.Subscriptions;
 
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 
 /** Organizations: platform administration, SUPERUSER only. */
@@ -53,10 +58,12 @@ public class OrganizationResource {
 
     private final OrganizationService organizations;
     private final Caller caller;
+    private final Subscriptions subscriptions;
 
-    OrganizationResource(OrganizationService organizations, Caller caller) {
+    OrganizationResource(OrganizationService organizations, Caller caller, Subscriptions subscriptions) {
         this.organizations = organizations;
         this.caller = caller;
+        this.subscriptions = subscriptions;
     }
 
     @POST
@@ -79,13 +86,22 @@ public class OrganizationResource {
     }
 
     @GET
-    @Operation(operationId = "listOrganizations", summary = "List the organizations")
+    @Operation(operationId = "listOrganizations", summary = "List the organizations",
+            description = ApiDocs.SUBSCRIBABLE)
     @APIResponse(responseCode = "200", description = "A page of organizations.",
             content = @Content(schema = @Schema(implementation = Pages.OrganizationPage.class)))
     public Uni<Page> list(@QueryParam("limit") String limit, @QueryParam("offset") String offset) {
         PageRequest page = PageRequest.of(limit, offset);
         return organizations.page(page).flatMap(items -> organizations.count()
                 .map(total -> Page.of(items.stream().map(OrganizationView::of).toList(), total, page)));
+    }
+
+    /** The changes of the organizations, live (contract §4, "Subscriptions"). */
+    @GET
+    @Produces(MediaType.SERVER_SENT_EVENTS)
+    @Operation(hidden = true)
+    public Multi<OutboundSseEvent> subscribe(@Context Sse sse) {
+        return subscriptions.subscribe(StreamKey.ORGANIZATIONS, Audience.PLATFORM, sse);
     }
 
     @GET

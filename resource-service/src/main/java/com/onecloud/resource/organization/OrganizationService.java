@@ -16,6 +16,7 @@ import com.onecloud.outbox.SqlOutbox;
 import com.onecloud.resource.common.AuditTrail;
 import com.onecloud.resource.common.DirectoryEvents;
 import com.onecloud.resource.common.Ids;
+import com.onecloud.resource.common.ItemEvents;
 import com.onecloud.resource.common.Persistence;
 
 import io.smallrye.mutiny.Uni;
@@ -27,7 +28,8 @@ import io.vertx.mutiny.sqlclient.Tuple;
 /**
  * Organizations, the tenants. Their API activation (contract §3 rule 7) is announced on Kafka when an organization is
  * created and whenever a flag changes, in the transaction of the change; deleting one deletes its directory and
- * contacts and announces that too. Every change is recorded in the audit trail in its transaction: who made it, from
+ * contacts and announces that too. Every change is announced with the organization as the API shows it, for
+ * subscribers. Every change is recorded in the audit trail in its transaction: who made it, from
  * where, and which fields changed (switching a flag is an {@code organization.updated} naming it).
  */
 @ApplicationScoped
@@ -63,11 +65,13 @@ public class OrganizationService {
     private final Pool pool;
     private final SqlOutbox outbox;
     private final AuditTrail audit;
+    private final ItemEvents items;
 
-    OrganizationService(Pool pool, SqlOutbox outbox, AuditTrail audit) {
+    OrganizationService(Pool pool, SqlOutbox outbox, AuditTrail audit, ItemEvents items) {
         this.pool = pool;
         this.outbox = outbox;
         this.audit = audit;
+        this.items = items;
     }
 
     /** A new organization's activation is always announced, so that downstream knows it from its first version. */
@@ -77,6 +81,8 @@ public class OrganizationService {
         return outbox.inTransaction(transaction -> transaction.preparedQuery(INSERT).execute(values)
                 .map(rows -> Organization.of(rows.iterator().next()))
                 .call(org -> announce(transaction, org))
+                .call(org -> items.organization(transaction, Topics.ORGANIZATION_CREATED, org.id(),
+                        OrganizationView.of(org)))
                 .call(org -> audit.record(transaction, AuditAction.ORGANIZATION_CREATED, org.id(), origin,
                         AuditEntries.ORGANIZATION, org.id(), List.of("name", "adminApiEnabled", "userApiEnabled"))));
     }
@@ -110,6 +116,8 @@ public class OrganizationService {
                 NOT_FOUND)
                 .call(updated -> updated.activationChanged() ? announce(transaction, updated.organization())
                         : Uni.createFrom().voidItem())
+                .call(updated -> items.organization(transaction, Topics.ORGANIZATION_UPDATED, id,
+                        OrganizationView.of(updated.organization())))
                 .call(updated -> audit.record(transaction, AuditAction.ORGANIZATION_UPDATED, id, origin,
                         AuditEntries.ORGANIZATION, id, updated.changes()))
                 .map(Updated::organization));

@@ -17,6 +17,8 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import jakarta.ws.rs.sse.OutboundSseEvent;
+import jakarta.ws.rs.sse.Sse;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
@@ -37,7 +39,10 @@ import com.onecloud.http.paging.PageRequest;
 import com.onecloud.http.paging.Versions;
 import com.onecloud.resource.common.Page;
 import com.onecloud.resource.common.Pages;
+import com.onecloud.subscriptions.StreamKey;
+import com.onecloud.subscriptions.Subscriptions;
 
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 
 /** An organization's users (Admin API, API {@code USERS}). */
@@ -57,10 +62,12 @@ public class UserResource {
 
     private final UserService users;
     private final Caller caller;
+    private final Subscriptions subscriptions;
 
-    UserResource(UserService users, Caller caller) {
+    UserResource(UserService users, Caller caller, Subscriptions subscriptions) {
         this.users = users;
         this.caller = caller;
+        this.subscriptions = subscriptions;
     }
 
     @POST
@@ -85,7 +92,8 @@ public class UserResource {
     }
 
     @GET
-    @Operation(operationId = "listUsers", summary = "List the organization's users")
+    @Operation(operationId = "listUsers", summary = "List the organization's users",
+            description = ApiDocs.SUBSCRIBABLE)
     @APIResponse(responseCode = "200", description = "A page of users.",
             content = @Content(schema = @Schema(implementation = Pages.UserPage.class)))
     public Uni<Page> list(@PathParam("orgId") String orgId, @QueryParam("limit") String limit,
@@ -94,6 +102,18 @@ public class UserResource {
         PageRequest page = PageRequest.of(limit, offset);
         return users.page(orgId, page).flatMap(items -> users.count(orgId)
                 .map(total -> Page.of(items.stream().map(UserView::of).toList(), total, page)));
+    }
+
+    /**
+     * The changes of the organization's users, live (contract §4, "Subscriptions"). Another organization's reads as
+     * missing; a SUPERUSER naming one that does not exist gets a stream that stays quiet.
+     */
+    @GET
+    @Produces(MediaType.SERVER_SENT_EVENTS)
+    @Operation(hidden = true)
+    public Multi<OutboundSseEvent> subscribe(@PathParam("orgId") String orgId, @Context Sse sse) {
+        caller.requireOrganization(orgId, "Organization");
+        return subscriptions.subscribe(StreamKey.users(orgId), Audience.ADMIN_API, sse);
     }
 
     @GET

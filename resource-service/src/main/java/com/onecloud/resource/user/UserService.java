@@ -16,6 +16,7 @@ import com.onecloud.outbox.SqlOutbox;
 import com.onecloud.resource.common.AuditTrail;
 import com.onecloud.resource.common.DirectoryEvents;
 import com.onecloud.resource.common.Ids;
+import com.onecloud.resource.common.ItemEvents;
 import com.onecloud.resource.common.Persistence;
 import com.onecloud.resource.organization.OrganizationService;
 
@@ -76,14 +77,16 @@ public class UserService {
 
     private final Pool pool;
     private final SqlOutbox outbox;
+    private final ItemEvents items;
     private final OrganizationService organizations;
     private final AuditTrail audit;
 
-    UserService(Pool pool, SqlOutbox outbox, OrganizationService organizations, AuditTrail audit) {
+    UserService(Pool pool, SqlOutbox outbox, OrganizationService organizations, AuditTrail audit, ItemEvents items) {
         this.pool = pool;
         this.outbox = outbox;
         this.organizations = organizations;
         this.audit = audit;
+        this.items = items;
     }
 
     /**
@@ -100,6 +103,7 @@ public class UserService {
                 outbox.inTransaction(transaction -> transaction.preparedQuery(INSERT).execute(values)
                         .map(rows -> DirectoryUser.of(rows.iterator().next()))
                         .call(user -> announce(transaction, user))
+                        .call(user -> items.user(transaction, Topics.USER_CREATED, orgId, user.id(), UserView.of(user)))
                         .call(user -> audit.record(transaction, AuditAction.USER_CREATED, orgId, origin,
                                 AuditEntries.USER, user.id(), createdFields(user)))),
                 DUPLICATE), OrganizationService.NOT_FOUND);
@@ -130,6 +134,7 @@ public class UserService {
                 NOT_FOUND)
                 .call(updated -> updated.activationChanged() ? announce(transaction, updated.user())
                         : Uni.createFrom().voidItem())
+                .call(updated -> items.user(transaction, Topics.USER_UPDATED, orgId, id, UserView.of(updated.user())))
                 .call(updated -> audit.record(transaction, AuditAction.USER_UPDATED, orgId, origin, AuditEntries.USER,
                         id, updated.changes()))
                 .map(Updated::user)), DUPLICATE);

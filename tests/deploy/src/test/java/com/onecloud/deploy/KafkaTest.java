@@ -24,13 +24,24 @@ class KafkaTest {
         String directoryEvents = Sources.directoryEventsTopic();
         String usageEvents = Sources.usageEventsTopic();
         String auditEvents = Sources.auditEventsTopic();
+        String contactEvents = Sources.contactEventsTopic();
         assertThat(ticketEvents).isEqualTo("ticket-events");
         assertThat(auditEvents).isEqualTo("audit-events");
         assertThat(directoryEvents).isEqualTo("directory-events");
         assertThat(Sources.revocationTopics()).containsExactly(ticketEvents, directoryEvents);
+        assertThat(Sources.subscriptionTopics("ticket-service")).containsExactly(ticketEvents);
+        assertThat(Sources.subscriptionTopics("resource-service")).containsExactly(directoryEvents, contactEvents);
         String cluster = name(m.ofKind("Kafka").get(0));
         assertThat(m.ofKind("KafkaTopic").stream().map(t -> t.path("spec").path("topicName").asText(name(t))))
-                .containsExactlyInAnyOrder(ticketEvents, directoryEvents, usageEvents, auditEvents);
+                .containsExactlyInAnyOrder(ticketEvents, directoryEvents, contactEvents, usageEvents, auditEvents);
+        // Contract §4: a subscription resumes from any position of the last 24 hours.
+        for (JsonNode topic : m.ofKind("KafkaTopic")) {
+            String topicName = topic.path("spec").path("topicName").asText(name(topic));
+            if (List.of(ticketEvents, directoryEvents, contactEvents).contains(topicName)) {
+                assertThat(topic.path("spec").path("config").path("retention.ms").asLong()).as(topicName + " retention")
+                        .isGreaterThanOrEqualTo(24L * 3600 * 1000);
+            }
+        }
         for (JsonNode o : m.objects) {
             if (List.of("KafkaTopic", "KafkaUser", "KafkaNodePool").contains(o.path("kind").asText())) {
                 assertThat(o.path("metadata").path("labels").path("strimzi.io/cluster").asText()).as(name(o)).isEqualTo(cluster);
@@ -46,6 +57,7 @@ class KafkaTest {
                         "topic literal " + ticketEvents + " Write", "topic literal " + ticketEvents + " Read",
                         "topic literal " + ticketEvents + " Describe",
                         "group prefix " + Sources.revocationGroupPrefix("ticket-service") + " Read",
+                        "group prefix " + Sources.subscriptionGroupPrefix("ticket-service") + " Read",
                         "topic literal " + directoryEvents + " Read", "topic literal " + directoryEvents + " Describe",
                         "group literal " + Sources.directoryGroup() + " Read",
                         "topic literal " + usageEvents + " Write", "topic literal " + usageEvents + " Read",
@@ -57,6 +69,9 @@ class KafkaTest {
                         "topic literal " + directoryEvents + " Read", "topic literal " + ticketEvents + " Read",
                         "topic literal " + ticketEvents + " Describe",
                         "group prefix " + Sources.revocationGroupPrefix("resource-service") + " Read",
+                        "topic literal " + contactEvents + " Write", "topic literal " + contactEvents + " Read",
+                        "topic literal " + contactEvents + " Describe",
+                        "group prefix " + Sources.subscriptionGroupPrefix("resource-service") + " Read",
                         "topic literal " + usageEvents + " Write", "topic literal " + usageEvents + " Describe",
                         "topic literal " + auditEvents + " Write", "topic literal " + auditEvents + " Describe"),
                 "auth-service", Set.of(
@@ -74,7 +89,7 @@ class KafkaTest {
                 assertThat(r.path("type").asText()).as(name(user) + " ACL resource type").isIn("topic", "group");
                 if ("topic".equals(r.path("type").asText())) {
                     assertThat(r.path("name").asText()).as(name(user) + " ACL topic").isIn(ticketEvents, directoryEvents, usageEvents,
-                            auditEvents);
+                            auditEvents, contactEvents);
                 }
                 for (JsonNode op : list(acl.path("operations"))) {
                     granted.add(r.path("type").asText() + " " + r.path("patternType").asText("literal") + " " + r.path("name").asText() + " " + op.asText());

@@ -99,6 +99,23 @@ final class Sources {
         return topics;
     }
 
+    static String contactEventsTopic() {
+        return find("libs/events/src/main/java/com/onecloud/events/Topics.java", "CONTACT_EVENTS\\s*=\\s*\"([^\"]+)\"",
+                "the contact-events topic");
+    }
+
+    /** The subscriptions' consumer group of a service: {@code <app><infix><uuid>}, one per replica. */
+    static String subscriptionGroupPrefix(String service) {
+        return applicationName(service) + find("libs/subscriptions/src/main/java/com/onecloud/subscriptions/ChangeHub.java",
+                "GROUP_INFIX\\s*=\\s*\"([^\"]+)\"", "the subscription group infix");
+    }
+
+    /** The topics a service's subscriptions read ({@code onecloud.subscriptions.topics}). */
+    static List<String> subscriptionTopics(String service) {
+        return List.of(find(service + "/src/main/resources/application.properties",
+                "(?m)^onecloud\\.subscriptions\\.topics=(\\S+)", "onecloud.subscriptions.topics").split(","));
+    }
+
     static String auditEventsTopic() {
         return find("libs/events/src/main/java/com/onecloud/events/Topics.java", "AUDIT_EVENTS\\s*=\\s*\"([^\"]+)\"",
                 "the audit-events topic");

@@ -166,7 +166,7 @@ class GeneratedClientsIT {
     }
 
     private static com.onecloud.client.ticket.ApiClient ticketClient(Platform platform) {
-        var client = new ProblemAcceptingTicketClient();
+        var client = new com.onecloud.client.ticket.ApiClient();
         client.setBasePath(platform.ticketUrl());
         return client;
     }
@@ -215,22 +215,6 @@ class GeneratedClientsIT {
             }
             lastBody = EntityUtils.toString(response.getEntity());
             return xml.readValue(lastBody, valueType);
-        }
-    }
-
-    /**
-     * A generated ticket-service client that asks for JSON where the operation has no body to answer (a revoke: 204),
-     * because the generated client then asks for the only media types left, the problem's
-     * ({@code Accept: application/problem+json}), which the services refuse with 400: contract §5 lists
-     * {@code application/json}, {@code application/xml} and wildcards. Remove once the services accept the problem
-     * media types in {@code Accept}.
-     */
-    private static final class ProblemAcceptingTicketClient extends com.onecloud.client.ticket.ApiClient {
-
-        @Override
-        public String selectHeaderAccept(String[] accepts) {
-            boolean onlyProblems = List.of(accepts).stream().allMatch(a -> a.startsWith("application/problem+"));
-            return onlyProblems ? "application/json" : super.selectHeaderAccept(accepts);
         }
     }
 }

@@ -56,6 +56,10 @@ public class TicketEntity extends PanacheEntityBase {
     @Column(name = "revoke_reason", length = 32)
     public String revokeReason;
 
+    /** Whether its expiry was announced to subscribers (once, by {@code TicketClockJob}). */
+    @Column(name = "expiry_announced", nullable = false)
+    public boolean expiryAnnounced;
+
     /** Whether this is the bootstrap SUPERUSER ticket made from configuration (or one it replaced). */
     @Column(nullable = false)
     public boolean bootstrap;

@@ -121,6 +121,15 @@ public class TicketRepository {
                 .withLock(LockModeType.PESSIMISTIC_WRITE).range(0, limit - 1).list();
     }
 
+    /**
+     * Up to {@code limit} tickets that expired by {@code now}, unrevoked and not announced yet, soonest first, locked
+     * (replicas skip each other's) for the caller's transaction.
+     */
+    public Uni<List<TicketEntity>> lockDueExpiries(Instant now, int limit) {
+        return TicketEntity.<TicketEntity>find("expiryAnnounced = false and revokedAt is null and expiresAt <= ?1 "
+                + "order by expiresAt", now).withLock(LockModeType.PESSIMISTIC_WRITE).range(0, limit - 1).list();
+    }
+
     private static Uni<TicketEntity> inScope(TicketScope scope, String id, boolean forUpdate) {
         Map<String, Object> params = new HashMap<>();
         String query = where(scope, params) + " and id = :id";

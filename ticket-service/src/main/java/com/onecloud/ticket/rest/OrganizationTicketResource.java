@@ -14,9 +14,12 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriBuilder;
+import jakarta.ws.rs.sse.OutboundSseEvent;
+import jakarta.ws.rs.sse.Sse;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
@@ -33,12 +36,16 @@ import com.onecloud.access.Api;
 import com.onecloud.access.Audience;
 import com.onecloud.access.Protected;
 import com.onecloud.authclient.Caller;
+import com.onecloud.http.openapi.ApiDocs;
+import com.onecloud.subscriptions.StreamKey;
+import com.onecloud.subscriptions.Subscriptions;
 import com.onecloud.ticket.service.TicketOwner;
 import com.onecloud.ticket.service.TicketQuery;
 import com.onecloud.ticket.service.TicketService;
 import com.onecloud.ticket.service.UsagePeriod;
 import com.onecloud.ticket.support.Times;
 
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 
 /** An organization's APPLICATION and USER tickets (Admin API, API {@code TICKETS}). */
@@ -50,10 +57,12 @@ public class OrganizationTicketResource {
 
     private final TicketService tickets;
     private final Caller caller;
+    private final Subscriptions subscriptions;
 
-    OrganizationTicketResource(TicketService tickets, Caller caller) {
+    OrganizationTicketResource(TicketService tickets, Caller caller, Subscriptions subscriptions) {
         this.tickets = tickets;
         this.caller = caller;
+        this.subscriptions = subscriptions;
     }
 
     @POST
@@ -78,13 +87,23 @@ public class OrganizationTicketResource {
     }
 
     @GET
-    @Operation(operationId = "listTickets", summary = "List the organization's tickets")
+    @Operation(operationId = "listTickets", summary = "List the organization's tickets",
+            description = ApiDocs.SUBSCRIBABLE)
     @APIResponse(responseCode = "200", description = "A page of tickets, newest first; never a token or secret.")
     public Uni<TicketPage> list(@PathParam("orgId") String orgId, @QueryParam("status") String status,
             @QueryParam("kind") String kind, @QueryParam("userId") String userId,
             @QueryParam("limit") String limit, @QueryParam("offset") String offset) {
         return tickets.list(caller, TicketOwner.organization(orgId), new TicketQuery(status, kind, userId, limit, offset))
                 .map(result -> TicketPage.of(result, Times.now()));
+    }
+
+    /** The changes of the organization's tickets, live (contract §4, "Subscriptions"). */
+    @GET
+    @Produces(MediaType.SERVER_SENT_EVENTS)
+    @Operation(hidden = true)
+    public Multi<OutboundSseEvent> subscribe(@PathParam("orgId") String orgId, @Context Sse sse) {
+        caller.requireOrganization(orgId, "Organization");
+        return subscriptions.subscribe(StreamKey.tickets(orgId), Audience.ADMIN_API, sse);
     }
 
     @GET

@@ -228,6 +228,24 @@ public class TicketService {
     }
 
     /**
+     * Announces the tickets that have expired since the last look, each once, for subscribers; rows are locked, so
+     * that replicas running this at the same time do not announce twice. Returns how many.
+     */
+    public Uni<Integer> announceExpiries(int batchSize) {
+        return outbox.inTransaction(() -> {
+            Instant now = Times.now();
+            return repository.lockDueExpiries(now, batchSize).chain(due -> {
+                Uni<Void> chain = Uni.createFrom().voidItem();
+                for (TicketEntity ticket : due) {
+                    ticket.expiryAnnounced = true;
+                    chain = chain.chain(() -> events.expired(ticket));
+                }
+                return chain.replaceWith(due.size());
+            });
+        });
+    }
+
+    /**
      * Revokes a ticket locked in the caller's transaction, unless it is already revoked (then nothing changes and
      * nothing is recorded).
      */

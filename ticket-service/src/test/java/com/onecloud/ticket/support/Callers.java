@@ -27,6 +27,11 @@ public final class Callers {
         return register(PrincipalKind.APPLICATION, organizationId, null, apis);
     }
 
+    /** An APPLICATION whose credential ends at {@code expiresAt}. */
+    public static Caller application(String organizationId, Instant expiresAt, Api... apis) {
+        return register(PrincipalKind.APPLICATION, organizationId, null, expiresAt, apis);
+    }
+
     public static Caller superuser(Api... apis) {
         return register(PrincipalKind.SUPERUSER, null, null, apis);
     }

@@ -78,6 +78,12 @@ final class Api {
         return new UserToken(r.path("id").asText(), r.path("token").asText());
     }
 
+    /** Creates a personal contact as the user of {@code userToken}; returns its id. */
+    String newContact(String userToken, String firstName) {
+        return post(resourceUrl + "/api/user/v1/contacts", "Bearer " + userToken, Map.of("firstName", firstName), 201)
+                .path("id").asText();
+    }
+
     void revoke(AppTicket admin, String orgId, String ticketId) {
         HttpResponse<String> r = send(HttpRequest.newBuilder(URI.create(
                 ticketUrl + "/api/admin/v1/organizations/" + orgId + "/tickets/" + ticketId))

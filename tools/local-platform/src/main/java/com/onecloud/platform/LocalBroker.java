@@ -15,6 +15,7 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.Uuid;
+import org.apache.kafka.common.errors.TopicExistsException;
 
 import io.smallrye.reactive.messaging.kafka.companion.test.EmbeddedKafkaBroker;
 
@@ -25,8 +26,8 @@ import io.smallrye.reactive.messaging.kafka.companion.test.EmbeddedKafkaBroker;
 final class LocalBroker implements AutoCloseable {
 
     /** The topics the services publish to (deploy/base/kafka/topics.yaml). */
-    private static final List<String> TOPICS = List.of("ticket-events", "directory-events", "usage-events",
-            "audit-events");
+    private static final List<String> TOPICS = List.of("ticket-events", "directory-events", "contact-events",
+            "usage-events", "audit-events");
     private static final int PARTITIONS = 3;
 
     private final PlatformConfig config;
@@ -72,7 +73,11 @@ final class LocalBroker implements AutoCloseable {
             List<NewTopic> missing = TOPICS.stream().filter(topic -> !existing.contains(topic))
                     .map(topic -> new NewTopic(topic, PARTITIONS, (short) 1)).toList();
             admin.createTopics(missing).all().get(30, TimeUnit.SECONDS);
-        } catch (ExecutionException | TimeoutException e) {
+        } catch (ExecutionException e) {
+            if (!(e.getCause() instanceof TopicExistsException)) { // a client's metadata request created it meanwhile
+                throw new PlatformException("Cannot create the Kafka topics: " + e.getMessage(), e);
+            }
+        } catch (TimeoutException e) {
             throw new PlatformException("Cannot create the Kafka topics: " + e.getMessage(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

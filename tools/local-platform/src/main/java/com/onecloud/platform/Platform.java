@@ -236,6 +236,18 @@ public final class Platform implements AutoCloseable {
         replicas.forEach(process -> process.awaitReady(READY_TIMEOUT));
     }
 
+    /** Stops one replica (1-based, as in {@link #urls}) gracefully (SIGTERM), as a rolling deployment does. */
+    public void stop(String service, int replica) {
+        services.get(service).get(replica - 1).stop();
+    }
+
+    /** Starts one stopped replica again and waits until it is ready. */
+    public void restart(String service, int replica) {
+        ServiceProcess process = services.get(service).get(replica - 1);
+        process.start();
+        process.awaitReady(READY_TIMEOUT);
+    }
+
     public void stopKafka() {
         broker.stop();
     }

@@ -157,6 +157,8 @@ public final class EventConsumer {
             if (event == null) {
                 LOG.warnf("%s skipped a record that is not a readable CloudEvent at %s-%d offset %d",
                         subscription.name(), record.topic(), record.partition(), record.offset());
+            } else if (listener instanceof PositionedEventListener positioned) {
+                positioned.handle(event, new TopicPartition(record.topic(), record.partition()), record.offset());
             } else {
                 listener.handle(event);
             }
@@ -187,7 +189,11 @@ public final class EventConsumer {
      */
     private void listenFromNowOn(KafkaConsumer<String, String> c, Collection<TopicPartition> partitions) {
         c.seekToEnd(partitions);
-        partitions.forEach(c::position);
+        Map<TopicPartition, Long> positions = new HashMap<>();
+        partitions.forEach(partition -> positions.put(partition, c.position(partition)));
+        if (listener instanceof PositionedEventListener positioned) {
+            positioned.positionsSet(Map.copyOf(positions));
+        }
         listener.positionLost();
         positionsLost.incrementAndGet();
     }

@@ -13,16 +13,16 @@ import com.onecloud.events.EventTypes;
  * Reads a record value as a structured-mode CloudEvent with a typed {@code data}. Producers may add fields (the
  * contract only adds, never renames), so unknown fields are ignored here whatever the application's own setting.
  */
-final class EventDecoder {
+public final class EventDecoder {
 
     private final ObjectMapper json;
 
-    EventDecoder(ObjectMapper json) {
+    public EventDecoder(ObjectMapper json) {
         this.json = json.copy().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
     }
 
     /** The event, or null when the value is not a CloudEvent with an id, a type and a readable {@code data}. */
-    CloudEvent<?> decode(String value) {
+    public CloudEvent<?> decode(String value) {
         try {
             JsonNode node = value == null ? null : json.readTree(value);
             if (node == null || !node.isObject()) {

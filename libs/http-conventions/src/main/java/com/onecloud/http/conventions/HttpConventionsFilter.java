@@ -62,7 +62,9 @@ public class HttpConventionsFilter {
             proceed(ctx);
             return;
         }
-        if (MediaNegotiation.negotiate(request.getHeader(HttpHeaders.ACCEPT)).isEmpty()) {
+        String accept = request.getHeader(HttpHeaders.ACCEPT);
+        if (MediaNegotiation.negotiate(accept).isEmpty()
+                && !(request.method() == HttpMethod.GET && MediaNegotiation.asksForEventStream(accept))) {
             refuse(ctx, ApiError.invalid("Accept", "Accept must allow application/json or application/xml."));
             return;
         }

@@ -8,7 +8,9 @@ import com.onecloud.http.problem.ProblemFormat;
 /**
  * The contract's media type rules. Bodies are {@code application/json} or {@code application/xml} (parameters such as
  * charset are fine). {@code Accept} may be absent, {@code application/json}, {@code application/xml} or a wildcard
- * that covers them, with q-values honoured; a wildcard or an absent header means JSON.
+ * that covers them, with q-values honoured; a wildcard or an absent header means JSON. The RFC 9457 problem types
+ * count as their format: a client that asks for {@code application/problem+json} (as generated clients do for an
+ * operation that answers no body) reads JSON.
  */
 public final class MediaNegotiation {
 
@@ -35,8 +37,8 @@ public final class MediaNegotiation {
             String type = baseType(range);
             double q = qValue(range);
             ProblemFormat format = switch (type) {
-                case "application/json", "application/*", "*/*" -> ProblemFormat.JSON;
-                case "application/xml" -> ProblemFormat.XML;
+                case "application/json", "application/problem+json", "application/*", "*/*" -> ProblemFormat.JSON;
+                case "application/xml", "application/problem+xml" -> ProblemFormat.XML;
                 default -> null;
             };
             boolean wildcard = type.contains("*");
@@ -49,6 +51,22 @@ public final class MediaNegotiation {
             }
         }
         return Optional.ofNullable(best);
+    }
+
+    /**
+     * Whether {@code Accept} asks for a subscription (contract §4): {@code text/event-stream}, alone or beside other
+     * types. Only the subscribable collections produce it; elsewhere the request is refused like any other type.
+     */
+    public static boolean asksForEventStream(String accept) {
+        if (accept == null) {
+            return false;
+        }
+        for (String range : accept.split(",")) {
+            if (baseType(range).equals("text/event-stream") && qValue(range) > 0) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String baseType(String mediaType) {

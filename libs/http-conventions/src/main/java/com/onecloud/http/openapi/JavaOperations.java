@@ -113,7 +113,7 @@ final class JavaOperations {
         List<JavaOperation> result = new ArrayList<>();
         for (Method method : resource.getMethods()) {
             String httpMethod = httpMethodOf(method);
-            if (httpMethod != null) {
+            if (httpMethod != null && !ApiDocs.isHidden(method)) {
                 Path methodPath = method.getAnnotation(Path.class);
                 String template = join(classPath.value(), methodPath == null ? "" : methodPath.value());
                 result.add(new JavaOperation(httpMethod, template, resource, method));

@@ -16,14 +16,15 @@ class MediaNegotiationTest {
     @ParameterizedTest
     @NullAndEmptySource
     @ValueSource(strings = { "*/*", "application/json", "application/*", "application/json, application/xml",
-            "application/xml;q=0.5, application/json", "text/html, */*;q=0.1" })
+            "application/xml;q=0.5, application/json", "text/html, */*;q=0.1", "application/problem+json" })
     void jsonWhenJsonIsPreferredOrAnythingGoes(String accept) {
         assertThat(MediaNegotiation.negotiate(accept)).contains(ProblemFormat.JSON);
     }
 
     @ParameterizedTest
     @ValueSource(strings = { "application/xml", "application/xml, application/json", "*/*, application/xml",
-            "application/json;q=0.4, application/xml;q=0.9", "APPLICATION/XML; charset=utf-8" })
+            "application/json;q=0.4, application/xml;q=0.9", "APPLICATION/XML; charset=utf-8",
+            "application/problem+xml" })
     void xmlWhenXmlIsPreferred(String accept) {
         assertThat(MediaNegotiation.negotiate(accept)).contains(ProblemFormat.XML);
     }
@@ -33,6 +34,14 @@ class MediaNegotiationTest {
             "application/json;q=abc" })
     void nothingWhenNoneOfOursIsAcceptable(String accept) {
         assertThat(MediaNegotiation.negotiate(accept)).isEqualTo(Optional.empty());
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = { "text/event-stream|true", "application/json, text/event-stream|true",
+            "TEXT/EVENT-STREAM; charset=utf-8|true", "text/event-stream;q=0|false", "application/json|false",
+            "text/plain|false" })
+    void eventStreamWhenAskedFor(String accept, boolean asked) {
+        assertThat(MediaNegotiation.asksForEventStream(accept)).isEqualTo(asked);
     }
 
     @ParameterizedTest

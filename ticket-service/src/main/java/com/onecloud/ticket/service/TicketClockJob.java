@@ -8,22 +8,25 @@ import com.onecloud.ticket.support.BlockingAwait;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
 
-/** Every second, retires the credentials whose rotation grace has ended and announces each as revoked. */
+/**
+ * Every second, retires the credentials whose rotation grace has ended and announces each as revoked, and announces
+ * the tickets that expired (for subscribers).
+ */
 @ApplicationScoped
-public class GraceEndJob {
+public class TicketClockJob {
 
     private static final int BATCH = 100;
 
     private final TicketService tickets;
     private volatile boolean stopping;
 
-    GraceEndJob(TicketService tickets) {
+    TicketClockJob(TicketService tickets) {
         this.tickets = tickets;
     }
 
-    @Scheduled(identity = "rotation-grace-end", every = "${onecloud.tickets.grace-check-interval:1s}",
+    @Scheduled(identity = "ticket-clock", every = "${onecloud.tickets.grace-check-interval:1s}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-    void retireEndedGraces() {
+    void tick() {
         if (stopping) {
             return; // the database pool is closing; the next start picks up what is due
         }
@@ -31,6 +34,10 @@ public class GraceEndJob {
         do {
             retired = BlockingAwait.await(() -> tickets.retireEndedGraces(BATCH));
         } while (retired == BATCH && !stopping);
+        int expired;
+        do {
+            expired = BlockingAwait.await(() -> tickets.announceExpiries(BATCH));
+        } while (expired == BATCH && !stopping);
     }
 
     void stop(@Observes ShutdownEvent event) {

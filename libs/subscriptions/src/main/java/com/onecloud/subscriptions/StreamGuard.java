@@ -1,0 +1,138 @@
+package com.onecloud.subscriptions;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+import com.onecloud.access.Decision;
+import com.onecloud.authclient.ActivationMarkers;
+import com.onecloud.authclient.AuthClientConfig;
+import com.onecloud.events.ActivationChanged;
+import com.onecloud.revocation.ActivationListener;
+import com.onecloud.revocation.RevocableCache;
+import com.onecloud.revocation.RevocationFeed;
+
+import io.quarkus.runtime.ShutdownEvent;
+
+/**
+ * Keeps every stream's authorization live (contract §4): the revocation feed tells it, as it tells the credential
+ * caches, of every revocation, rotation and activation change, and a stream whose credential they end receives
+ * {@code unauthorized} and is closed at once; so is one whose credential expires. When revocations may have been
+ * missed (the feed lost its position, or is out of touch with the broker for longer than a cached decision may live),
+ * streams are closed without a word, so that their clients reconnect and are authorized afresh. At shutdown every
+ * stream is closed, for its client to reconnect to another replica.
+ */
+@ApplicationScoped
+public class StreamGuard implements RevocableCache, ActivationListener {
+
+    static final String REVOKED = "The credential was revoked.";
+    static final String EXPIRED = "The credential expired.";
+
+    private final ChangeHub hub;
+    private final ActivationMarkers markers;
+    private final RevocationFeed feed;
+    private final Duration trustWithoutFeed;
+    private final ScheduledExecutorService timer;
+
+    StreamGuard(ChangeHub hub, ActivationMarkers markers, RevocationFeed feed, AuthClientConfig authConfig,
+            SubscriptionsConfig config) {
+        this.hub = hub;
+        this.markers = markers;
+        this.feed = feed;
+        this.trustWithoutFeed = authConfig.cacheMaxAge();
+        ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1, runnable -> {
+            Thread thread = new Thread(runnable, "subscription-guard");
+            thread.setDaemon(true);
+            return thread;
+        });
+        executor.setRemoveOnCancelPolicy(true);
+        this.timer = executor;
+        long every = config.heartbeat().toMillis();
+        timer.scheduleAtFixedRate(this::tick, every, every, TimeUnit.MILLISECONDS);
+    }
+
+    /** Watches a new stream's credential until it ends. */
+    void watch(ChangeStream stream) {
+        Instant expiresAt = stream.principal().expiresAt();
+        if (expiresAt != null) {
+            long delay = Math.max(0, Duration.between(Instant.now(), expiresAt).toMillis());
+            stream.deadline(timer.schedule(() -> stream.unauthorized(EXPIRED), delay, TimeUnit.MILLISECONDS));
+        }
+    }
+
+    @Override
+    public int revokeTicket(String ticketId) {
+        return cut(s -> ticketId.equals(s.principal().ticketId()), REVOKED);
+    }
+
+    @Override
+    public int revokeCredential(String ticketId, String credentialId) {
+        return cut(s -> ticketId.equals(s.principal().ticketId()) && credentialId.equals(s.principal().credentialId()),
+                REVOKED);
+    }
+
+    /** A replaced credential's stream ends with the grace, as the credential does. */
+    @Override
+    public int rotated(String ticketId, String currentCredentialId, Instant othersEndAt) {
+        long delay = Math.max(0, Duration.between(Instant.now(), othersEndAt).toMillis());
+        hub.all().filter(s -> ticketId.equals(s.principal().ticketId())
+                && !currentCredentialId.equals(s.principal().credentialId()))
+                .forEach(s -> s.deadline(timer.schedule(() -> s.unauthorized(REVOKED), delay, TimeUnit.MILLISECONDS)));
+        return 0;
+    }
+
+    @Override
+    public long clear() {
+        return hub.all().peek(ChangeStream::close).count();
+    }
+
+    @Override
+    public void activationChanged(ActivationChanged change) {
+        markers.activationChanged(change);
+        hub.all().filter(s -> change.organizationId().equals(s.principal().organizationId())
+                && (!change.isUsers() || change.userId().equals(s.principal().userId())))
+                .forEach(s -> {
+                    Decision decision = markers.apply(Decision.allow(s.principal(), 0), s.audience());
+                    if (decision.outcome() != Decision.Outcome.ALLOW) {
+                        s.unauthorized(decision.description());
+                    }
+                });
+    }
+
+    @Override
+    public void positionLost() {
+        // clear() closes the streams.
+    }
+
+    void shutdown(@Observes ShutdownEvent shutdown) {
+        hub.all().forEach(ChangeStream::close);
+    }
+
+    @PreDestroy
+    void stop() {
+        timer.shutdownNow();
+    }
+
+    private void tick() {
+        boolean trusted = feed.isCurrent();
+        Instant authorizedBefore = Instant.now().minus(trustWithoutFeed);
+        hub.all().forEach(stream -> {
+            if (!trusted && stream.authorizedAt().isBefore(authorizedBefore)) {
+                stream.close();
+            } else {
+                stream.heartbeat();
+            }
+        });
+    }
+
+    private int cut(Predicate<ChangeStream> whose, String detail) {
+        return (int) hub.all().filter(whose).peek(s -> s.unauthorized(detail)).count();
+    }
+}
