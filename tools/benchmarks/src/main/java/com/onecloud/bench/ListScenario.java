@@ -15,6 +15,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * The paths users hit most, each against its floor: contact list (JSON and XML) and contact search with the USER
@@ -193,7 +194,10 @@ record ListScenario(BenchRun run, Seed seed, int postgresPort) implements Scenar
      * the five times after which it may settle on a generic plan.
      */
     private String explain(String database, String statement, List<String> parameters) throws SQLException {
-        String arguments = String.join(", ", parameters.stream().map(p -> "'" + p.replace("'", "''") + "'").toList());
+        int used = Pattern.compile("\\$(\\d+)").matcher(statement).results()
+                .mapToInt(m -> Integer.parseInt(m.group(1))).max().orElse(0);
+        String arguments = String.join(", ", parameters.subList(0, used).stream()
+                .map(p -> "'" + p.replace("'", "''") + "'").toList());
         try (Connection c = connect(database); Statement s = c.createStatement()) {
             s.execute("PREPARE measured AS " + statement);
             for (int i = 0; i < 6; i++) {
