@@ -29,6 +29,8 @@ record DecisionsScenario(BenchRun run, Seed seed) implements Scenario {
     private static final int PEER_MIN_WARMUP_S = 60;
     /** JIT compilations in a slice of the peer's warm-up below which its JIT counts as quiet. */
     private static final int QUIET_COMPILATIONS = 20;
+    /** How much faster than the slice before a slice of the peer's warm-up may run for its JIT to count as done. */
+    private static final double QUIET_GAIN = 0.03;
 
     @Override
     public String phase() {
@@ -174,19 +176,25 @@ record DecisionsScenario(BenchRun run, Seed seed) implements Scenario {
         Log.info("starting Keycloak " + KeycloakPeer.VERSION);
         KeycloakPeer peer = KeycloakPeer.start(cache, run.folder(), BenchmarkMain.freePort(), BenchmarkMain.freePort());
         try {
-            // Warm in slices until a slice adds few JIT compilations: a JVM still compiling its hot path is not
-            // measured at its best, and Keycloak's is long.
+            // Warm in slices until a slice adds few JIT compilations and no longer runs faster than the one before: a
+            // JVM still compiling its hot path is not measured at its best, and Keycloak's is long. On a busy machine
+            // the JIT gets little CPU and compiles slowly, so a slice with few compilations alone is not enough.
             long start = System.nanoTime();
             long before = peer.compilations();
             int slices = 0;
             long added = Long.MAX_VALUE;
+            double previousRate = 0;
+            double gain = Double.MAX_VALUE;
             while ((System.nanoTime() - start) / 1e9 < run.config().peerWarmup()) {
-                run.wrk().run("keycloak-warmup-" + (++slices), peer.introspectionUrl(), "request.lua",
-                        peer.introspectionRequest(), PEER_SLICE_S);
+                double rate = run.wrk().run("keycloak-warmup-" + (++slices), peer.introspectionUrl(), "request.lua",
+                        peer.introspectionRequest(), PEER_SLICE_S).rps();
                 long now = peer.compilations();
                 added = now - before;
                 before = now;
-                if (slices * PEER_SLICE_S >= PEER_MIN_WARMUP_S && added <= QUIET_COMPILATIONS) {
+                gain = previousRate == 0 ? Double.MAX_VALUE : rate / previousRate - 1;
+                previousRate = rate;
+                if (slices * PEER_SLICE_S >= PEER_MIN_WARMUP_S && added <= QUIET_COMPILATIONS
+                        && gain <= QUIET_GAIN) {
                     break;
                 }
             }
@@ -194,9 +202,10 @@ record DecisionsScenario(BenchRun run, Seed seed) implements Scenario {
                 throw new IllegalStateException("Keycloak no longer reports the token active");
             }
             return new Peer(Optional.of(peer), slices * PEER_SLICE_S + " s of warm-up (the last " + PEER_SLICE_S
-                    + " s added " + added + " JIT compilations; warm-up stops at " + QUIET_COMPILATIONS
-                    + " or fewer after at least " + PEER_MIN_WARMUP_S + " s, or after " + run.config().peerWarmup()
-                    + " s)");
+                    + " s added " + added + " JIT compilations and ran " + Report.f1(100 * gain) + " % faster than the"
+                    + " slice before; warm-up stops at " + QUIET_COMPILATIONS + " compilations or fewer and "
+                    + Report.f0(100 * QUIET_GAIN) + " % or less after at least " + PEER_MIN_WARMUP_S + " s, or after "
+                    + run.config().peerWarmup() + " s)");
         } catch (Exception e) {
             peer.close();
             throw e;
