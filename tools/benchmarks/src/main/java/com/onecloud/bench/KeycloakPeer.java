@@ -146,7 +146,7 @@ final class KeycloakPeer implements AutoCloseable {
     /** The JIT compilations the peer's JVM has made so far (its {@code sun.ci.totalCompiles} counter). */
     long compilations() {
         try {
-            Process jcmd = new ProcessBuilder(jdk.resolve("bin/jcmd").toString(), Long.toString(process.pid()),
+            Process jcmd = new ProcessBuilder(jdk.resolve("bin/jcmd").toString(), Long.toString(jvm().pid()),
                     "PerfCounter.print").redirectErrorStream(true).start();
             String output = new String(jcmd.getInputStream().readAllBytes());
             jcmd.waitFor();
@@ -161,7 +161,13 @@ final class KeycloakPeer implements AutoCloseable {
     }
 
     double rssMiB() {
-        return Services.rssMiB(process.pid());
+        return Services.rssMiB(jvm().pid());
+    }
+
+    /** Keycloak's JVM: kc.sh starts it as a child where it does not replace itself with it. */
+    private ProcessHandle jvm() {
+        return process.descendants().filter(p -> p.info().command().map(c -> c.endsWith("/java")).orElse(false))
+                .findFirst().orElse(process.toHandle());
     }
 
     /** Answers whether the token is active, as a check that the introspection does its whole work. */
