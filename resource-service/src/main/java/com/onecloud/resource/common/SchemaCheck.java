@@ -33,6 +33,8 @@ public class SchemaCheck {
                     + "FROM contact LIMIT 0",
             "SELECT organization_id, user_id, deleted_at, contact_owner_lock(organization_id, user_id) "
                     + "FROM deleted_user LIMIT 0",
+            "SELECT organization_id, owner_user_id, shard, contacts FROM contact_count LIMIT 0",
+            "SELECT organization_id, users FROM directory_user_count LIMIT 0",
             AuditTable.PROBE);
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
 

@@ -99,8 +99,8 @@ public class ContactResource {
     public Uni<Page> list(@QueryParam("limit") String limit, @QueryParam("offset") String offset) {
         PageRequest page = PageRequest.of(limit, offset);
         Owner owner = owner();
-        return contacts.page(owner, page).flatMap(items -> contacts.count(owner)
-                .map(total -> Page.of(items.stream().map(ContactView::of).toList(), total, page)));
+        return contacts.page(owner, page)
+                .map(found -> Page.of(found.items().stream().map(ContactView::of).toList(), found.total(), page));
     }
 
     /** The changes of the calling user's personal contacts, live (contract §4, "Subscriptions"). */

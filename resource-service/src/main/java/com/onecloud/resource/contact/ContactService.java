@@ -2,7 +2,6 @@ package com.onecloud.resource.contact;
 
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.List;
 import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -10,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import com.onecloud.events.Topics;
 import com.onecloud.http.paging.PageRequest;
 import com.onecloud.outbox.SqlOutbox;
+import com.onecloud.resource.common.Counted;
 import com.onecloud.resource.common.Ids;
 import com.onecloud.resource.common.ItemEvents;
 import com.onecloud.resource.common.Persistence;
@@ -34,9 +34,13 @@ public class ContactService {
     private static final String INSERT = "INSERT INTO contact (organization_id, owner_user_id, id, first_name, "
             + "last_name, company, email, phone_number, version, created_at) "
             + "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 0, $9) RETURNING " + Contact.COLUMNS;
-    private static final String PAGE = "SELECT " + Contact.COLUMNS + " FROM contact WHERE " + OWNED
-            + " ORDER BY created_at, id LIMIT $3 OFFSET $4";
-    private static final String COUNT = "SELECT count(*) FROM contact WHERE " + OWNED;
+    /**
+     * The page and its total in one statement and one snapshot: the total is read from the owner's counter rows
+     * (migration V9), not counted. One row at least: where the page is empty, its columns are null.
+     */
+    private static final String PAGE = "SELECT page.*, counted.total FROM (SELECT coalesce(sum(contacts), 0) AS total "
+            + "FROM contact_count WHERE " + OWNED + ") counted LEFT JOIN LATERAL (SELECT " + Contact.COLUMNS
+            + " FROM contact WHERE " + OWNED + " ORDER BY created_at, id LIMIT $3 OFFSET $4) page ON true";
     private static final String GET = "SELECT " + Contact.COLUMNS + " FROM contact WHERE " + OWNED + " AND id = $3";
     private static final String VERSION = "SELECT version FROM contact WHERE " + OWNED + " AND id = $3";
     private static final String UPDATE = "UPDATE contact SET first_name = $4, last_name = $5, company = $6, "
@@ -70,15 +74,10 @@ public class ContactService {
                 NO_ORGANIZATION), NO_USER);
     }
 
-    public Uni<List<Contact>> page(Owner owner, PageRequest page) {
+    public Uni<Counted<Contact>> page(Owner owner, PageRequest page) {
         return pool.preparedQuery(PAGE)
                 .execute(Tuple.of(owner.organizationId(), owner.userId(), page.limit(), page.offset()))
-                .map(rows -> Persistence.all(rows, Contact::of));
-    }
-
-    public Uni<Long> count(Owner owner) {
-        return pool.preparedQuery(COUNT).execute(Tuple.of(owner.organizationId(), owner.userId()))
-                .map(Persistence::count);
+                .map(rows -> Counted.of(rows, Contact::of));
     }
 
     public Uni<Contact> get(Owner owner, String id) {

@@ -101,12 +101,6 @@ public class OrganizationService {
                 .map(rows -> Persistence.one(rows, Organization::of, NOT_FOUND));
     }
 
-    /** Fails with a 404 unless the organization exists. */
-    public Uni<Void> require(String id) {
-        return pool.preparedQuery(VERSION).execute(Tuple.of(id))
-                .invoke(rows -> Persistence.one(rows, row -> row, NOT_FOUND)).replaceWithVoid();
-    }
-
     /** Replaces the name and the flags the request gives; announces the activation if a flag changed. */
     public Uni<Organization> update(String id, long expectedVersion, OrganizationRequest body, Origin origin) {
         Tuple values = Tuple.of(id, body.name, expectedVersion, body.adminApiEnabled, body.userApiEnabled);

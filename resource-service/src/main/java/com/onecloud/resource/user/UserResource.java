@@ -100,8 +100,8 @@ public class UserResource {
             @QueryParam("offset") String offset) {
         caller.requireOrganization(orgId, "Organization");
         PageRequest page = PageRequest.of(limit, offset);
-        return users.page(orgId, page).flatMap(items -> users.count(orgId)
-                .map(total -> Page.of(items.stream().map(UserView::of).toList(), total, page)));
+        return users.page(orgId, page)
+                .map(found -> Page.of(found.items().stream().map(UserView::of).toList(), found.total(), page));
     }
 
     /**

@@ -103,6 +103,9 @@ class ContactApiTest {
                 .body("items.id", equalTo(List.of(id, minimal))).body("limit", equalTo(50)).body("offset", equalTo(0));
         me.spec().get(CONTACTS + "?limit=1&offset=1").then().statusCode(200).body("total", equalTo(2))
                 .body("items.id", equalTo(List.of(minimal))).body("limit", equalTo(1)).body("offset", equalTo(1));
+        // A page past the last contact still carries the total.
+        me.spec().get(CONTACTS + "?offset=5").then().statusCode(200).body("total", equalTo(2))
+                .body("items", hasSize(0)).body("offset", equalTo(5));
 
         me.spec().contentType("application/json").header("If-Match", "\"0\"")
                 .body(contact("Mikko", "Mallikas", "Uusi Oy", null, null)).put(CONTACTS + "/" + id).then()

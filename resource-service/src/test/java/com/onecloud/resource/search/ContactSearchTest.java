@@ -187,6 +187,9 @@ class ContactSearchTest {
         me.spec().queryParam("q", "corp.example").queryParam("limit", 2).queryParam("offset", 1).get(SEARCH).then()
                 .statusCode(200).body("total", equalTo(5)).body("limit", equalTo(2)).body("offset", equalTo(1))
                 .body("items.size()", equalTo(2));
+        // A page past the last hit carries the total as well.
+        me.spec().queryParam("q", "corp.example").queryParam("offset", 7).get(SEARCH).then()
+                .statusCode(200).body("total", equalTo(5)).body("items.size()", equalTo(0));
         me.spec().accept("application/json").queryParam("q", "a").queryParam("limit", 0).get(SEARCH).then()
                 .statusCode(400).body("validationResult.field", hasItem("limit"));
     }

@@ -77,6 +77,9 @@ class UserDeletionTest {
         createContact("After").then().statusCode(404).contentType("application/problem+json")
                 .body("detail", equalTo("The caller's user does not exist."));
         assertThat(contactsOfTheUser()).isZero();
+        // The counter that page totals read (migration V9) went down with the deleted contacts.
+        assertThat(count("SELECT coalesce(sum(contacts), 0) FROM contact_count WHERE organization_id = ? "
+                + "AND owner_user_id = ?", org, userId)).isZero();
         // Anyone else of the organization goes on.
         String otherId = Fixtures.user(org, "Stays", "On", Fixtures.email("stays"), null);
         Credentials.user(org, otherId, Api.CONTACTS).spec().contentType("application/json")

@@ -27,7 +27,14 @@ import java.util.Map;
  * @param overheadRounds BENCH_OVERHEAD_ROUNDS: rounds of adjacent unauthenticated and authenticated runs (3)
  * @param wrkThreads BENCH_WRK_THREADS: wrk's {@code -t} (2)
  * @param wrkConnections BENCH_WRK_CONNECTIONS: wrk's {@code -c} (32)
- * @param phases BENCH_PHASES: a comma list of startup, overhead, decisions, crud, revocation, soak (empty: all)
+ * @param users BENCH_USERS: directory users, each with a USER ticket, seeded for the list and search paths (10,000)
+ * @param decisionRounds BENCH_DECISION_ROUNDS: rounds of warm decisions, their floor and the peer's introspection, one
+ *        after the other, for the decision ratios (3)
+ * @param peer BENCH_PEER: 1 runs Keycloak beside the platform for the decision ratios, 0 skips it (1)
+ * @param peerWarmup BENCH_PEER_WARMUP: the most seconds Keycloak's introspection is warmed until its JIT is quiet (240)
+ * @param usageRounds BENCH_USAGE_ROUNDS: rounds of authenticated reads with usage counting on and off (3)
+ * @param phases BENCH_PHASES: a comma list of startup, overhead, lists, decisions, usage, crud, revocation, soak
+ *        (empty: all)
  * @param serviceEnvironment extra environment for every service: BENCH_SERVICE_ENV ({@code NAME=value;...}, for
  *        experiments) and, with BENCH_NMT=1, the option that turns native memory tracking on
  * @param nmt BENCH_NMT=1: native memory tracking in every service, its summary in {@code memory-<service>.txt} (0)
@@ -36,7 +43,8 @@ import java.util.Map;
  */
 record BenchConfig(int duration, int warmup, int contacts, int revocations, int revocationWarmup, int coldTokens,
         int coldWarmupTokens, int coldDuration, int soak, int startupRuns, int quietPercent, int overheadRounds,
-        int wrkThreads, int wrkConnections, List<String> phases, Map<String, String> serviceEnvironment, boolean nmt,
+        int wrkThreads, int wrkConnections, int users, int decisionRounds, boolean peer, int peerWarmup,
+        int usageRounds, List<String> phases, Map<String, String> serviceEnvironment, boolean nmt,
         boolean jfr) {
 
     static BenchConfig fromEnvironment(Map<String, String> env) {
@@ -49,6 +57,9 @@ record BenchConfig(int duration, int warmup, int contacts, int revocations, int 
                 number(env, "BENCH_SOAK", 300), number(env, "BENCH_STARTUP_RUNS", 3),
                 number(env, "BENCH_QUIET_PERCENT", 10), number(env, "BENCH_OVERHEAD_ROUNDS", 3),
                 number(env, "BENCH_WRK_THREADS", 2), number(env, "BENCH_WRK_CONNECTIONS", 32),
+                number(env, "BENCH_USERS", 10_000), number(env, "BENCH_DECISION_ROUNDS", 3),
+                number(env, "BENCH_PEER", 1) == 1, number(env, "BENCH_PEER_WARMUP", 240),
+                number(env, "BENCH_USAGE_ROUNDS", 3),
                 phases.isBlank() ? List.of() : List.of(phases.split(",")),
                 serviceEnvironment(nmt, env.getOrDefault("BENCH_SERVICE_ENV", "")), nmt,
                 number(env, "BENCH_JFR", 0) == 1);

@@ -72,22 +72,12 @@ record OverheadScenario(BenchRun run, Seed seed) implements Scenario {
         report.table(alternating);
         report.append("\n| per round (auth vs no auth) | median of ").append(rounds).append(" rounds | rounds | target |\n")
                 .append("|---|---|---|---|\n")
-                .append("| throughput with auth / without | ").append(f1(median(ratios))).append(" % | ")
-                .append(joined(ratios, "%")).append(" | ≥ 85 % |\n")
-                .append("| added p50 | ").append(f2(median(addedP50))).append(" ms | ").append(joined(addedP50, " ms"))
+                .append("| throughput with auth / without | ").append(f1(Stats.median(ratios))).append(" % | ")
+                .append(Stats.joined(ratios, "%.2f%%")).append(" | ≥ 85 % |\n")
+                .append("| added p50 | ").append(f2(Stats.median(addedP50))).append(" ms | ").append(Stats.joined(addedP50, "%.2f ms"))
                 .append(" | |\n")
-                .append("| added p99 | ").append(f2(median(addedP99))).append(" ms | ").append(joined(addedP99, " ms"))
+                .append("| added p99 | ").append(f2(Stats.median(addedP99))).append(" ms | ").append(Stats.joined(addedP99, "%.2f ms"))
                 .append(" | < 1 ms |\n\n");
         report.rssLine(rss);
-    }
-
-    private static double median(List<Double> values) {
-        List<Double> sorted = values.stream().sorted().toList();
-        int n = sorted.size();
-        return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
-    }
-
-    private static String joined(List<Double> values, String unit) {
-        return String.join(", ", values.stream().map(v -> f2(v) + unit).toList());
     }
 }
