@@ -40,6 +40,8 @@ public final class SubscriptionBenchmark {
 
     private final Map<String, Long> sentAt = new ConcurrentHashMap<>();
     private final List<Long> latenciesMicros = Collections.synchronizedList(new ArrayList<>());
+    private static final int BATCH = 100;
+
     private final AtomicInteger open = new AtomicInteger();
 
     private SubscriptionBenchmark() {
@@ -81,12 +83,21 @@ public final class SubscriptionBenchmark {
         }
         Memory before = Memory.of(pid);
 
-        CountDownLatch connected = new CountDownLatch(subscribers);
-        for (int i = 0; i < subscribers; i++) {
-            subscribe(platform.resourceUrl(), tokens.get(i % users), connected);
+        // In batches, as clients arrive, rather than 2,000 connections in one burst; a refused one is tried again.
+        for (int first = 0; first < subscribers; first += BATCH) {
+            int size = Math.min(BATCH, subscribers - first);
+            for (int attempt = 0; attempt < 3 && size > 0; attempt++) {
+                CountDownLatch batch = new CountDownLatch(size);
+                AtomicInteger refused = new AtomicInteger();
+                for (int i = 0; i < size; i++) {
+                    subscribe(platform.resourceUrl(), tokens.get((first + i) % users), batch, refused);
+                }
+                batch.await(30, TimeUnit.SECONDS);
+                size = refused.get() + (int) batch.getCount();
+            }
         }
-        if (!connected.await(120, TimeUnit.SECONDS)) {
-            throw new IllegalStateException("only " + (subscribers - connected.getCount()) + " streams opened");
+        if (open.get() < subscribers) {
+            throw new IllegalStateException("only " + open.get() + " of " + subscribers + " streams opened");
         }
         Thread.sleep(5_000);
         Memory after = Memory.of(pid);
@@ -112,12 +123,15 @@ public final class SubscriptionBenchmark {
     }
 
     /** One stream; every event's arrival is timed against its contact's creation. */
-    private void subscribe(String resourceUrl, String token, CountDownLatch connected) {
+    private void subscribe(String resourceUrl, String token, CountDownLatch connected, AtomicInteger refused) {
         HttpRequest request = HttpRequest.newBuilder(URI.create(resourceUrl + "/api/user/v1/contacts"))
                 .header("Accept", "text/event-stream").header("Authorization", "Bearer " + token).GET().build();
         STREAMS.sendAsync(request, HttpResponse.BodyHandlers.fromLineSubscriber(new Flow.Subscriber<String>() {
+            private boolean opened;
+
             @Override
             public void onSubscribe(Flow.Subscription subscription) {
+                opened = true;
                 open.incrementAndGet();
                 connected.countDown();
                 subscription.request(Long.MAX_VALUE);
@@ -141,14 +155,25 @@ public final class SubscriptionBenchmark {
 
             @Override
             public void onError(Throwable throwable) {
-                open.decrementAndGet();
+                ended();
             }
 
             @Override
             public void onComplete() {
-                open.decrementAndGet();
+                ended();
             }
-        }));
+
+            private void ended() {
+                if (opened) {
+                    open.decrementAndGet();
+                }
+            }
+        })).whenComplete((response, failure) -> {
+            if (failure != null) {
+                refused.incrementAndGet();
+                connected.countDown();
+            }
+        });
     }
 
     private String report(int subscribers, int users, int rate, int seconds, Memory before, Memory after,
