@@ -1,7 +1,7 @@
 package com.onecloud.console.session;
 
-import java.security.MessageDigest;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 
 import jakarta.enterprise.context.RequestScoped;
 

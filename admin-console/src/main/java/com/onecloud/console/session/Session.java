@@ -1,5 +1,6 @@
 package com.onecloud.console.session;
 
+import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.util.Base64;
 
@@ -67,8 +68,7 @@ public record Session(String csrf, Credential credential, long lastSeen, Notice 
         }
 
         public String basicAuthorization() {
-            return "Basic " + Base64.getEncoder().encodeToString((token + ":" + secret).getBytes(
-                    java.nio.charset.StandardCharsets.UTF_8));
+            return "Basic " + Base64.getEncoder().encodeToString((token + ":" + secret).getBytes(StandardCharsets.UTF_8));
         }
 
         /** Never the token or secret: records print themselves in logs and exceptions. */

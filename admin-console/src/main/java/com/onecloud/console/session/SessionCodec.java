@@ -1,5 +1,6 @@
 package com.onecloud.console.session;
 
+import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -77,7 +78,7 @@ public final class SessionCodec {
             cipher.updateAAD(ASSOCIATED_DATA);
             byte[] plain = cipher.doFinal(bytes, NONCE_BYTES, bytes.length - NONCE_BYTES);
             return Optional.of(JSON.readValue(plain, Session.class));
-        } catch (IllegalArgumentException | GeneralSecurityException | java.io.IOException e) {
+        } catch (IllegalArgumentException | GeneralSecurityException | IOException e) {
             return Optional.empty();
         }
     }

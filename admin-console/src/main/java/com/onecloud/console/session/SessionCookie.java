@@ -10,6 +10,7 @@ import jakarta.ws.rs.core.Cookie;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.NewCookie;
 
+import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 
@@ -43,7 +44,7 @@ public class SessionCookie {
                 "onecloud.console.session.key (ONECLOUD_CONSOLE_SESSION_KEY) is not set: the console needs the key"
                         + " that encrypts its sessions (Base64 of 32 random bytes, the same on every replica)")));
         if (LaunchMode.current() == LaunchMode.NORMAL && !config.session().secure()) {
-            org.jboss.logging.Logger.getLogger(SessionCookie.class).warn(
+            Logger.getLogger(SessionCookie.class).warn(
                     "The session cookie is sent without Secure: only for local runs over plain HTTP");
         }
     }

@@ -18,13 +18,16 @@ import com.onecloud.console.session.Session.Credential;
  * <li>a 403 there is another kind: {@code GET /api/admin/v1/organizations/{orgId}/tickets} answers 200 only to an
  * APPLICATION ticket of that organization granted {@code TICKETS} (with the Admin API activated);</li>
  * <li>a USER token (a Bearer token, no secret) is known by the 403 that the Admin API gives a valid Bearer token, and
- * is refused: users come in through the identity provider.</li>
+ * is refused.</li>
  * </ol>
  */
 @ApplicationScoped
 public class CredentialCheck {
 
     static final String SUPERUSER_PROBE = "/api/admin/v1/tickets?limit=1";
+    static final String NOT_ACCEPTED = "The token and secret were not accepted: unknown, mistyped, revoked or expired.";
+    static final String USER_TOKEN = "This is a USER token, and the console does not sign in USER tokens: it is for"
+            + " SUPERUSER tickets and application tickets granted TICKETS.";
 
     private final ApiClient api;
 
@@ -78,10 +81,6 @@ public class CredentialCheck {
     private boolean isUserToken(String token) {
         return api.status(Service.TICKET, SUPERUSER_PROBE, "Bearer " + token) == 403;
     }
-
-    static final String NOT_ACCEPTED = "The token and secret were not accepted: unknown, mistyped, revoked or expired.";
-    static final String USER_TOKEN = "This is a USER token. The console signs in SUPERUSER tickets and application"
-            + " tickets granted TICKETS; users sign in through the organization's identity provider.";
 
     /** Either a credential or the reason for the person at the sign-in form. */
     public record Outcome(Credential credential, String refusal) {

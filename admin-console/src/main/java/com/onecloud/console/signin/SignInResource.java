@@ -12,6 +12,7 @@ import jakarta.ws.rs.core.Response;
 
 import org.jboss.resteasy.reactive.RestForm;
 
+import com.onecloud.console.api.ApiClient;
 import com.onecloud.console.session.CurrentSession;
 import com.onecloud.console.session.Session.Notice;
 import com.onecloud.console.web.Pages;
@@ -46,7 +47,7 @@ public class SignInResource {
         }
         var credential = session.credential();
         return Pages.redirect(credential.superuser() ? "/organizations"
-                : "/organizations/" + credential.organizationId() + "/tickets");
+                : "/organizations/" + ApiClient.segment(credential.organizationId()) + "/tickets");
     }
 
     @GET

@@ -1,5 +1,8 @@
 package com.onecloud.console.web;
 
+import java.time.Clock;
+import java.util.List;
+
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
@@ -23,11 +26,13 @@ public class ErrorPages {
     private final Pages pages;
     private final CurrentSession session;
     private final Template error;
+    private final Clock clock;
 
-    ErrorPages(Pages pages, CurrentSession session, @Location("error.html") Template error) {
+    ErrorPages(Pages pages, CurrentSession session, @Location("error.html") Template error, Clock clock) {
         this.pages = pages;
         this.session = session;
         this.error = error;
+        this.clock = clock;
     }
 
     @ServerExceptionMapper
@@ -40,7 +45,7 @@ public class ErrorPages {
 
     @ServerExceptionMapper
     public Response signedOut(SignedOut e) {
-        session.signOut(java.time.Instant.now().getEpochSecond(), e.reason());
+        session.signOut(clock.instant().getEpochSecond(), e.reason());
         return Pages.redirect("/sign-in");
     }
 
@@ -48,7 +53,7 @@ public class ErrorPages {
     public Response csrf(CsrfRefused e) {
         ApiProblem problem = new ApiProblem("admin-console", 403, "this form was not sent from this console's page,"
                 + " or the page is too old (its CSRF token is missing or wrong). Open the page again and retry.",
-                null, java.util.List.of());
+                null, List.of());
         return html(403, pages.page(error, "Form refused").data("problem", problem).render());
     }
 

@@ -80,7 +80,7 @@ class ConsoleIT {
                 b.type("#firstName", "Alice");
                 b.type("#lastName", "Console");
                 b.type("#email", "alice." + suffix + "@example.com");
-                b.click("form[action='/organizations/" + orgId + "/users'] button[type=submit]");
+                b.click("form[method=post][action='/organizations/" + orgId + "/users'] button[type=submit]");
                 if (attempt == 0) {
                     b.awaitPath("/organizations/" + orgId + "/users/[^/]+");
                 }

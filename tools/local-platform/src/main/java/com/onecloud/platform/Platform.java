@@ -130,8 +130,9 @@ public final class Platform implements AutoCloseable {
     /** The first start of a build records each service's class archive ({@link TrainedArchive}), all at once. */
     private void trainClassArchives() {
         // One training start per service: the replicas share the application, and so its archive.
+        // Not the console: it starts in seconds, and a fourth JVM training at once slows the three that gain from it.
         List<ServiceProcess> untrained = services.values().stream().map(replicas -> replicas.get(0))
-                .filter(ServiceProcess::needsTraining).toList();
+                .filter(service -> !CONSOLE.equals(service.name())).filter(ServiceProcess::needsTraining).toList();
         if (untrained.isEmpty()) {
             return;
         }
