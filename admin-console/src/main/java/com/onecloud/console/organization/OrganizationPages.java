@@ -76,7 +76,7 @@ public class OrganizationPages {
             total = page.path("total").asLong();
         } else {
             Search.Result result = Search.matching(q, from -> api.get(Service.RESOURCE,
-                    API + query(parameters("limit", 500, "offset", from)), credential), List.of("name", "id"), FIELDS);
+                    API + query(parameters("limit", Search.BATCH, "offset", from)), credential), List.of("name", "id"), FIELDS);
             rows = result.page(offset);
             total = result.hits().size();
             truncated = result.truncated();

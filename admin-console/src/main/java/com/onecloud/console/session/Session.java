@@ -45,10 +45,6 @@ public record Session(String csrf, Credential credential, long lastSeen, Notice 
         return new Session(csrf, credential, lastSeen, notice, next);
     }
 
-    public Session withoutMessages() {
-        return new Session(csrf, credential, lastSeen, null, null);
-    }
-
     static String newCsrfToken() {
         byte[] bytes = new byte[24];
         RANDOM.nextBytes(bytes);

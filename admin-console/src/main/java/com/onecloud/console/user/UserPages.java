@@ -78,7 +78,7 @@ public class UserPages {
             total = page.path("total").asLong();
         } else {
             Search.Result result = Search.matching(q, from -> api.get(Service.RESOURCE, api(orgId)
-                    + query(parameters("limit", 500, "offset", from)), credential),
+                    + query(parameters("limit", Search.BATCH, "offset", from)), credential),
                     List.of("firstName", "lastName", "email", "id"), FIELDS);
             rows = result.page(offset);
             total = result.hits().size();

@@ -15,7 +15,7 @@ import com.fasterxml.jackson.databind.JsonNode;
  */
 public final class Search {
 
-    static final int BATCH = 500;
+    public static final int BATCH = 500;
     public static final int MAX_SCANNED = 10_000;
 
     private Search() {
