@@ -112,10 +112,10 @@ final class Manifests {
         return named(kind, name).orElseThrow(() -> new AssertionError(overlay + ": no " + kind + " named " + name));
     }
 
-    /** The Deployments of the three services, in the order of {@link Sources#SERVICES}. */
+    /** The Deployments of the three services and the console, in the order of {@link Sources#WORKLOADS}. */
     List<JsonNode> serviceDeployments() {
         List<JsonNode> list = new ArrayList<>();
-        for (String s : Sources.SERVICES) {
+        for (String s : Sources.WORKLOADS) {
             list.add(get("Deployment", s));
         }
         return list;

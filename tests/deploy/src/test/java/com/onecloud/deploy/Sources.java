@@ -20,6 +20,10 @@ import java.util.stream.Stream;
 final class Sources {
 
     static final String[] SERVICES = { "ticket-service", "auth-service", "resource-service" };
+    /** The administrator web console: a workload like the services, but with no database, broker or auth-service. */
+    static final String CONSOLE = "admin-console";
+    /** Everything that runs as a Deployment of ours: the services and the console. */
+    static final String[] WORKLOADS = { "ticket-service", "auth-service", "resource-service", CONSOLE };
 
     /** The program the init container migrate-schema runs (java -jar schema-migrations.jar ticket|resource). */
     static final String MIGRATIONS = "tools/schema-migrations";

@@ -26,13 +26,13 @@ class WorkloadsTest {
     @EachOverlay
     void rendersEveryPartOfThePlatform(String overlay) {
         Manifests m = Manifests.of(overlay);
-        for (String s : Sources.SERVICES) {
+        for (String s : Sources.WORKLOADS) {
             for (String kind : List.of("Deployment", "Service", "ServiceAccount", "PodDisruptionBudget")) {
                 m.get(kind, s);
             }
             m.get("ConfigMap", s + "-config");
         }
-        assertThat(m.ofKind("Ingress")).hasSize(1);
+        assertThat(m.ofKind("Ingress")).as("the APIs' and the console's").hasSize(2);
         assertThat(m.ofKind("Kafka")).hasSize(1);
         assertThat(m.ofKind("Cluster")).hasSize(1);
         assertThat(m.ofKind("Secret")).as("no Secret is committed: they are created with kubectl (docs/deploy.md)").isEmpty();

@@ -17,7 +17,8 @@ import com.onecloud.platform.PlatformConfig;
 /**
  * The platform under test: started once per test JVM from the packaged services, {@link #REPLICAS} processes of each
  * as in production, on free ports, with an embedded PostgreSQL and Kafka in a fresh data folder under {@code target/};
- * stopped when the JVM exits. Tests address replica 1 unless they are about replicas ({@link ReplicasIT}).
+ * stopped when the JVM exits; the administrator console runs in front of replica 1. Tests address replica 1 unless
+ * they are about replicas ({@link ReplicasIT}).
  */
 final class RunningPlatform {
 
@@ -48,7 +49,8 @@ final class RunningPlatform {
             postgresPort = otherPort(reserved);
             long starting = System.nanoTime();
             platform = Platform.start(new PlatformConfig(root, data, resourcePort, ticketPort, authPort,
-                    postgresPort, otherPort(reserved), null, SUPERUSER, SUPERUSER, null, Map.of(), REPLICAS));
+                    postgresPort, otherPort(reserved), null, SUPERUSER, SUPERUSER, null, Map.of(), REPLICAS,
+                    otherPort(reserved)));
             System.out.printf("Platform with %d replicas of each service ready in %.1f s%n", REPLICAS,
                     (System.nanoTime() - starting) / 1e9);
             Platform started = platform;

@@ -5,18 +5,20 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.util.Base64;
 import java.util.Properties;
 import java.util.function.Supplier;
 
 import com.onecloud.access.credential.TokenFormat;
 
 /**
- * The local installation's generated credentials: the bootstrap SUPERUSER ticket and the passwords of the database
- * roles the services connect with. Made on the first run and kept (owner-readable only) in the data folder, so that
+ * The local installation's generated credentials: the bootstrap SUPERUSER ticket, the passwords of the database
+ * roles the services connect with, and the key that encrypts the console's sessions. Made on the first run and kept (owner-readable only) in the data folder, so that
  * the data and the credentials that open it stay together between runs.
  */
 public record LocalSecrets(String bootstrapToken, String bootstrapSecret, String authReaderPassword,
-        String ticketServicePassword, String resourceServicePassword) {
+        String ticketServicePassword, String resourceServicePassword, String consoleSessionKey) {
 
     static LocalSecrets loadOrCreate(Path dataDir) {
         Path file = dataDir.resolve("secrets.properties");
@@ -32,16 +34,24 @@ public record LocalSecrets(String bootstrapToken, String bootstrapSecret, String
                     | addIfMissing(props, "bootstrap.secret", TokenFormat::newSecret)
                     | addIfMissing(props, "auth-reader.password", TokenFormat::newSecret)
                     | addIfMissing(props, "ticket-service.password", TokenFormat::newSecret)
-                    | addIfMissing(props, "resource-service.password", TokenFormat::newSecret);
+                    | addIfMissing(props, "resource-service.password", TokenFormat::newSecret)
+                    | addIfMissing(props, "console-session.key", LocalSecrets::newAesKey);
             if (added) {
                 store(file, props);
             }
             return new LocalSecrets(props.getProperty("bootstrap.token"), props.getProperty("bootstrap.secret"),
                     props.getProperty("auth-reader.password"), props.getProperty("ticket-service.password"),
-                    props.getProperty("resource-service.password"));
+                    props.getProperty("resource-service.password"), props.getProperty("console-session.key"));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** 32 random bytes in Base64: the console's AES-GCM session key. */
+    static String newAesKey() {
+        byte[] key = new byte[32];
+        new SecureRandom().nextBytes(key);
+        return Base64.getEncoder().encodeToString(key);
     }
 
     private static boolean addIfMissing(Properties props, String key, Supplier<String> value) {

@@ -29,6 +29,8 @@ public final class Platform implements AutoCloseable {
     public static final String TICKET = "ticket-service";
     public static final String AUTH = "auth-service";
     public static final String RESOURCE = "resource-service";
+    /** The administrator web console: one process, after the services, if the configuration has a port for it. */
+    public static final String CONSOLE = "admin-console";
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(90);
 
     private final PlatformConfig config;
@@ -68,6 +70,9 @@ public final class Platform implements AutoCloseable {
             }
             services.put(name, List.copyOf(replicas));
         }
+        if (config.hasConsole()) {
+            services.put(CONSOLE, List.of(service(CONSOLE, 1, logs)));
+        }
         // A taken port of any replica is reported before anything starts.
         allProcesses().forEach(ServiceProcess::requirePortFree);
         database.start();
@@ -90,6 +95,9 @@ public final class Platform implements AutoCloseable {
         env.put("QUARKUS_LOG_CONSOLE_JSON_ENABLED", "false");
         env.putAll(config.serviceEnvironment());
         env.putAll(environmentOverrides);
+        if (CONSOLE.equals(name)) {
+            return consoleEnvironment(env);
+        }
         env.put("KAFKA_BOOTSTRAP_SERVERS", broker.bootstrapServers());
         env.put("ONECLOUD_AUTH_URL", url(AUTH, replica));
         env.put("QUARKUS_HTTP_PORT", Integer.toString(config.port(name, replica)));
@@ -109,11 +117,26 @@ public final class Platform implements AutoCloseable {
         return env;
     }
 
+    /**
+     * The console talks to replica 1 of ticket- and resource-service. Its session key is kept with the other local
+     * secrets, so a session outlives a restart, and its cookie goes without {@code Secure}, since everything here is
+     * plain HTTP on localhost.
+     */
+    private Map<String, String> consoleEnvironment(Map<String, String> env) {
+        env.put("QUARKUS_HTTP_PORT", Integer.toString(config.port(CONSOLE, 1)));
+        env.put("ONECLOUD_TICKET_URL", ticketUrl());
+        env.put("ONECLOUD_RESOURCE_URL", resourceUrl());
+        env.put("ONECLOUD_CONSOLE_SESSION_KEY", secrets.consoleSessionKey());
+        env.put("ONECLOUD_CONSOLE_SESSION_SECURE", "false");
+        return env;
+    }
+
     /** The first start of a build records each service's class archive ({@link TrainedArchive}), all at once. */
     private void trainClassArchives() {
         // One training start per service: the replicas share the application, and so its archive.
+        // Not the console: it starts in seconds, and a fourth JVM training at once slows the three that gain from it.
         List<ServiceProcess> untrained = services.values().stream().map(replicas -> replicas.get(0))
-                .filter(ServiceProcess::needsTraining).toList();
+                .filter(service -> !CONSOLE.equals(service.name())).filter(ServiceProcess::needsTraining).toList();
         if (untrained.isEmpty()) {
             return;
         }
@@ -206,6 +229,11 @@ public final class Platform implements AutoCloseable {
         return url(AUTH, 1);
     }
 
+    /** The administrator web console's URL, or null if this platform runs none. */
+    public String consoleUrl() {
+        return config.hasConsole() ? url(CONSOLE, 1) : null;
+    }
+
     public String kafkaBootstrapServers() {
         return broker.bootstrapServers();
     }
@@ -272,7 +300,10 @@ public final class Platform implements AutoCloseable {
         database.restart();
     }
 
-    /** Writes the contract §7 environment file a shell can {@code source}: exactly its variables, on replica 1. */
+    /**
+     * Writes the contract §7 environment file a shell can {@code source}: exactly its variables, on replica 1, and
+     * the console's URL when it runs.
+     */
     public void writeLocalEnv(Path file) {
         write(file, String.join("\n",
                 "ONECLOUD_TICKET_URL=" + ticketUrl(),
@@ -280,7 +311,8 @@ public final class Platform implements AutoCloseable {
                 "ONECLOUD_AUTH_URL=" + authUrl(),
                 "ONECLOUD_BOOTSTRAP_TOKEN=" + bootstrapToken(),
                 "ONECLOUD_BOOTSTRAP_SECRET=" + bootstrapSecret(),
-                "ONECLOUD_KAFKA_BOOTSTRAP_SERVERS=" + kafkaBootstrapServers()) + "\n");
+                "ONECLOUD_KAFKA_BOOTSTRAP_SERVERS=" + kafkaBootstrapServers())
+                + (config.hasConsole() ? "\nONECLOUD_CONSOLE_URL=" + consoleUrl() : "") + "\n");
     }
 
     /** Writes the companion of {@code local.env} that names every replica ({@link #replicasEnv}). */

@@ -12,10 +12,12 @@ import java.util.Map;
  * @param kafkaBootstrapServers an existing Kafka to use instead of the embedded broker, or null
  * @param serviceEnvironment extra environment for every service (e.g. shorter cache lifetimes in tests)
  * @param replicas how many processes of each service run, 1 to {@link #MAX_REPLICAS}
+ * @param consolePort the port of the administrator web console (one process: it keeps no state, so one is enough
+ *        locally), or 0 for none
  */
 public record PlatformConfig(Path repositoryRoot, Path dataDir, int resourcePort, int ticketPort, int authPort,
         int postgresPort, int kafkaPort, String postgresUrl, String postgresUser, String postgresPassword,
-        String kafkaBootstrapServers, Map<String, String> serviceEnvironment, int replicas) {
+        String kafkaBootstrapServers, Map<String, String> serviceEnvironment, int replicas, int consolePort) {
 
     /** Replica i of a service listens on the service's port plus this step times (i − 1): 8081, 8181, 8281, ... */
     public static final int REPLICA_PORT_STEP = 100;
@@ -30,7 +32,15 @@ public record PlatformConfig(Path repositoryRoot, Path dataDir, int resourcePort
         }
     }
 
-    /** One replica of each service. */
+    /** No console. */
+    public PlatformConfig(Path repositoryRoot, Path dataDir, int resourcePort, int ticketPort, int authPort,
+            int postgresPort, int kafkaPort, String postgresUrl, String postgresUser, String postgresPassword,
+            String kafkaBootstrapServers, Map<String, String> serviceEnvironment, int replicas) {
+        this(repositoryRoot, dataDir, resourcePort, ticketPort, authPort, postgresPort, kafkaPort, postgresUrl,
+                postgresUser, postgresPassword, kafkaBootstrapServers, serviceEnvironment, replicas, 0);
+    }
+
+    /** One replica of each service, no console. */
     public PlatformConfig(Path repositoryRoot, Path dataDir, int resourcePort, int ticketPort, int authPort,
             int postgresPort, int kafkaPort, String postgresUrl, String postgresUser, String postgresPassword,
             String kafkaBootstrapServers, Map<String, String> serviceEnvironment) {
@@ -54,7 +64,7 @@ public record PlatformConfig(Path repositoryRoot, Path dataDir, int resourcePort
                 env.getOrDefault("ONECLOUD_POSTGRES_USER", "postgres"),
                 env.getOrDefault("ONECLOUD_POSTGRES_PASSWORD", "postgres"),
                 env.get("ONECLOUD_KAFKA_BOOTSTRAP_SERVERS"), Map.of(),
-                replicas(env));
+                replicas(env), port(env, portVariable(Platform.CONSOLE), 8083));
     }
 
     /** The port of replica {@code replica} (from 1) of {@code service}. */
@@ -63,6 +73,7 @@ public record PlatformConfig(Path repositoryRoot, Path dataDir, int resourcePort
             case Platform.RESOURCE -> resourcePort;
             case Platform.TICKET -> ticketPort;
             case Platform.AUTH -> authPort;
+            case Platform.CONSOLE -> consolePort;
             default -> throw new IllegalArgumentException("no such service: " + service);
         };
         int port = first + REPLICA_PORT_STEP * (replica - 1);
@@ -75,6 +86,9 @@ public record PlatformConfig(Path repositoryRoot, Path dataDir, int resourcePort
 
     /** The variable that moves the ports of {@code service}'s replicas. */
     static String portVariable(String service) {
+        if (Platform.CONSOLE.equals(service)) {
+            return "ONECLOUD_CONSOLE_PORT";
+        }
         return "ONECLOUD_" + service.replace("-service", "").toUpperCase() + "_PORT";
     }
 
@@ -105,6 +119,10 @@ public record PlatformConfig(Path repositoryRoot, Path dataDir, int resourcePort
             throw new PlatformException("ONECLOUD_REPLICAS must be from 1 to " + MAX_REPLICAS + ", not '" + value
                     + "'.");
         }
+    }
+
+    public boolean hasConsole() {
+        return consolePort > 0;
     }
 
     public boolean embeddedPostgres() {

@@ -20,7 +20,7 @@ final class Walkthrough {
                   resource-service %s   (Swagger UI: %s/q/swagger-ui)
                   auth-service     %s   (internal decision point)
                   Kafka            %s
-                %s
+                %s%s
                 Bootstrap SUPERUSER (keep private; also in %s):
                   token  %s
                   secret %s
@@ -48,8 +48,18 @@ final class Walkthrough {
 
                 Press Ctrl-C to stop everything.
                 """.formatted(p.ticketUrl(), p.ticketUrl(), p.resourceUrl(), p.resourceUrl(), p.authUrl(),
-                p.kafkaBootstrapServers(), replicas(p, replicasEnv), localEnv, p.bootstrapToken(), p.bootstrapSecret(),
+                p.kafkaBootstrapServers(), console(p), replicas(p, replicasEnv), localEnv, p.bootstrapToken(), p.bootstrapSecret(),
                 localEnv);
+    }
+
+    /** The console's URL and how to sign in, when it runs. */
+    private static String console(Platform p) {
+        if (p.consoleUrl() == null) {
+            return "";
+        }
+        return """
+                  admin-console    %s   (open it in a browser; sign in with the bootstrap token and secret below)
+                """.formatted(p.consoleUrl());
     }
 
     /** Every replica's URL when there are several; nothing otherwise. */

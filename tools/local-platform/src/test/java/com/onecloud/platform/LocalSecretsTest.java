@@ -21,7 +21,9 @@ class LocalSecretsTest {
         LocalSecrets first = LocalSecrets.loadOrCreate(dataDir);
         assertThat(first.bootstrapToken()).startsWith("oc_");
         assertThat(new String[] { first.bootstrapSecret(), first.authReaderPassword(), first.ticketServicePassword(),
-                first.resourceServicePassword() }).doesNotContainNull().doesNotHaveDuplicates();
+                first.resourceServicePassword(), first.consoleSessionKey() }).doesNotContainNull()
+                .doesNotHaveDuplicates();
+        assertThat(java.util.Base64.getDecoder().decode(first.consoleSessionKey())).as("an AES-256 key").hasSize(32);
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dataDir.resolve("secrets.properties"))))
                 .isEqualTo("rw-------");
         assertThat(LocalSecrets.loadOrCreate(dataDir)).usingRecursiveComparison().isEqualTo(first);

@@ -46,6 +46,17 @@ class PlatformConfigTest {
     }
 
     @Test
+    void theConsoleRunsOnItsOwnPortWhichItsVariableMoves() {
+        assertThat(PlatformConfig.fromEnvironment(ROOT, Map.of()).port(Platform.CONSOLE, 1)).isEqualTo(8083);
+        PlatformConfig moved = PlatformConfig.fromEnvironment(ROOT, Map.of("ONECLOUD_CONSOLE_PORT", "9083"));
+        assertThat(moved.hasConsole()).isTrue();
+        assertThat(moved.port(Platform.CONSOLE, 1)).isEqualTo(9083);
+        assertThat(PlatformConfig.portVariable(Platform.CONSOLE)).isEqualTo("ONECLOUD_CONSOLE_PORT");
+        PlatformConfig withoutConsole = new PlatformConfig(ROOT, ROOT, 1, 2, 3, 4, 5, null, "u", "p", null, Map.of());
+        assertThat(withoutConsole.hasConsole()).isFalse();
+    }
+
+    @Test
     void aReplicaPortBeyondTheRangeNamesTheVariablesThatMoveIt() {
         PlatformConfig config = PlatformConfig.fromEnvironment(ROOT,
                 Map.of("ONECLOUD_REPLICAS", "2", "ONECLOUD_AUTH_PORT", "65500"));

@@ -1,0 +1,82 @@
+package com.onecloud.console.session;
+
+import java.time.Clock;
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerResponseContext;
+import jakarta.ws.rs.core.Cookie;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.NewCookie;
+
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerRequestFilter;
+import org.jboss.resteasy.reactive.server.ServerResponseFilter;
+
+import com.onecloud.console.config.ConsoleConfig;
+
+import io.quarkus.runtime.LaunchMode;
+import io.quarkus.runtime.Startup;
+
+/**
+ * Opens the session cookie before each page and writes it back after: HttpOnly (no script reads it), SameSite=Strict
+ * (no other site's page sends it), Secure outside local runs, and sealed ({@link SessionCodec}). A signed-in session
+ * idle longer than the configured time is signed out here, before the page runs.
+ */
+// Made at start, so that a console without its key fails to start rather than at its first page.
+@Startup
+@ApplicationScoped
+public class SessionCookie {
+
+    public static final String NAME = "onecloud_console";
+
+    private final SessionCodec codec;
+    private final ConsoleConfig config;
+    private final CurrentSession current;
+    private final Clock clock;
+
+    SessionCookie(ConsoleConfig config, CurrentSession current, Clock clock) {
+        this.config = config;
+        this.current = current;
+        this.clock = clock;
+        this.codec = new SessionCodec(config.session().key().orElseThrow(() -> new IllegalStateException(
+                "onecloud.console.session.key (ONECLOUD_CONSOLE_SESSION_KEY) is not set: the console needs the key"
+                        + " that encrypts its sessions (Base64 of 32 random bytes, the same on every replica)")));
+        if (LaunchMode.current() == LaunchMode.NORMAL && !config.session().secure()) {
+            Logger.getLogger(SessionCookie.class).warn(
+                    "The session cookie is sent without Secure: only for local runs over plain HTTP");
+        }
+    }
+
+    @ServerRequestFilter(preMatching = true)
+    public void open(ContainerRequestContext request) {
+        long now = clock.instant().getEpochSecond();
+        Map<String, Cookie> cookies = request.getCookies();
+        Cookie cookie = cookies.get(NAME);
+        Session session = cookie == null ? null : codec.open(cookie.getValue()).orElse(null);
+        if (session == null) {
+            current.start(Session.anonymous(now));
+            return;
+        }
+        current.start(session);
+        if (session.signedIn() && now - session.lastSeen() > config.session().idleTimeout().toSeconds()) {
+            current.signOut(now, "You were signed out after " + config.session().idleTimeout().toMinutes()
+                    + " minutes without activity. Sign in again.");
+        }
+    }
+
+    @ServerResponseFilter
+    public void write(ContainerResponseContext response) {
+        Session session = current.state();
+        if (session == null) {
+            return;
+        }
+        Session seen = session.seen(clock.instant().getEpochSecond());
+        NewCookie cookie = new NewCookie.Builder(NAME).value(codec.seal(seen)).path("/").httpOnly(true)
+                .secure(config.session().secure()).sameSite(NewCookie.SameSite.STRICT).build();
+        response.getHeaders().add(HttpHeaders.SET_COOKIE, cookie);
+        // Pages carry the CSRF token and may carry a one-time secret: no cache keeps them.
+        response.getHeaders().putSingle(HttpHeaders.CACHE_CONTROL, "no-store");
+    }
+}
