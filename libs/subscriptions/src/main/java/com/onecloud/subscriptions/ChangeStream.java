@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.sse.OutboundSseEvent;
@@ -16,7 +17,7 @@ import com.onecloud.access.Audience;
 import com.onecloud.access.Principal;
 
 import io.smallrye.mutiny.Multi;
-import io.smallrye.mutiny.subscription.BackPressureFailure;
+import io.smallrye.mutiny.subscription.BackPressureStrategy;
 import io.smallrye.mutiny.subscription.MultiEmitter;
 
 /**
@@ -39,6 +40,8 @@ final class ChangeStream {
     private Cursor floor;
     private ScheduledFuture<?> deadline;
     private volatile boolean closed;
+    /** Events emitted but not yet taken by the connection. */
+    private final AtomicInteger unsent = new AtomicInteger();
 
     ChangeStream(StreamKey key, Principal principal, Audience audience, Sse sse, int pendingLimit) {
         this.key = key;
@@ -74,6 +77,7 @@ final class ChangeStream {
      * more than the buffer behind is ended: it resumes from the last id it received.
      */
     Multi<OutboundSseEvent> events(boolean replaying, Runnable onStart, Runnable onEnd) {
+        // The emitter's buffer grows only as needed (an idle stream holds none); the count bounds it.
         return Multi.createFrom().<OutboundSseEvent>emitter(created -> {
             synchronized (this) {
                 emitter = created;
@@ -84,7 +88,7 @@ final class ChangeStream {
                 onEnd.run();
             });
             onStart.run();
-        }).onOverflow().buffer(pendingLimit).onFailure(BackPressureFailure.class).recoverWithCompletion();
+        }, BackPressureStrategy.BUFFER).onItem().invoke(unsent::decrementAndGet);
     }
 
     /** Ends the stream at the earlier of its deadlines (its credential's expiry, a rotation's grace). */
@@ -187,9 +191,14 @@ final class ChangeStream {
 
     private void emit(OutboundSseEvent event) {
         MultiEmitter<? super OutboundSseEvent> target = emitter;
-        if (!closed && target != null && !target.isCancelled()) {
-            target.emit(event);
+        if (closed || target == null || target.isCancelled()) {
+            return;
         }
+        if (unsent.incrementAndGet() > pendingLimit) {
+            close(); // the subscriber fell too far behind: it resumes from the last id it received
+            return;
+        }
+        target.emit(event);
     }
 
     private record Live(Change change, TopicPartition partition, long offset, Position id) {

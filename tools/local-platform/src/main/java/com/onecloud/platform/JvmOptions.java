@@ -22,11 +22,11 @@ final class JvmOptions {
      */
     static final String HEAP = "-Xmx128m";
     /**
-     * resource-service, without an ORM, has a much smaller live set than the others. With a larger heap its RSS crept
-     * towards the memory target in long runs as the old generation filled, with the JIT's arenas on top, so its heap is
-     * sized to an old generation of about twice its live set (docs/benchmarks.md).
+     * resource-service, without an ORM, has a much smaller live set than the others, but it holds its subscribers'
+     * streams (subscriptions, contract §4): 48 MiB, twice its live set without them, ran out with 2,000 idle streams;
+     * this leaves room for them (docs/benchmarks.md, "Subscriptions").
      */
-    static final String RESOURCE_HEAP = "-Xmx48m";
+    static final String RESOURCE_HEAP = "-Xmx96m";
     /**
      * Returns the C heap that the JIT compilers free after a burst of compilation to the OS every 2 s; glibc keeps it
      * otherwise, as resident memory that nothing uses. Only JDKs that have the option get it: an unknown option stops the JVM.

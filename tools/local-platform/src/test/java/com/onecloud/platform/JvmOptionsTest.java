@@ -18,7 +18,7 @@ class JvmOptionsTest {
     @Test
     void resourceServiceGetsASmallerHeapAndAuthServiceALargerYoungGeneration() {
         assertThat(JvmOptions.forService(Platform.RESOURCE, option -> true))
-                .containsExactly("-Xmx48m", "-XX:+UseParallelGC", JvmOptions.TRIM_NATIVE_HEAP, "-Xmn16m");
+                .containsExactly("-Xmx96m", "-XX:+UseParallelGC", JvmOptions.TRIM_NATIVE_HEAP, "-Xmn16m");
         assertThat(JvmOptions.forService(Platform.AUTH, option -> true))
                 .containsExactly("-Xmx128m", "-XX:+UseParallelGC", JvmOptions.TRIM_NATIVE_HEAP, "-Xmn24m");
     }
@@ -26,7 +26,7 @@ class JvmOptionsTest {
     @Test
     void anOlderJvmIsNotGivenAnOptionItWouldRefuseToStartWith() {
         assertThat(JvmOptions.forService(Platform.RESOURCE, option -> false))
-                .containsExactly("-Xmx48m", "-XX:+UseParallelGC", "-Xmn16m");
+                .containsExactly("-Xmx96m", "-XX:+UseParallelGC", "-Xmn16m");
     }
 
     @Test
