@@ -210,7 +210,7 @@ class SchemaMigrationTest {
         }
 
         assertThat(SchemaMigration.migrate(Schema.RESOURCE, target("resources_activation"), RESOURCE_ROLES))
-                .as("the activation migration and the audit trail's (V6)").isEqualTo(2);
+                .as("the activation migration, the audit trail's (V6) and the list totals' (V9)").isEqualTo(3);
 
         try (Connection c = connect("resources_activation", "postgres", "postgres"); Statement s = c.createStatement()) {
             assertThat(strings(s, "SELECT id || ':' || admin_api_enabled || ':' || user_api_enabled || ':' || version"
