@@ -1,6 +1,7 @@
 package com.onecloud.http.conventions;
 
 import java.util.List;
+import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -8,6 +9,7 @@ import jakarta.enterprise.event.Observes;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import com.onecloud.http.problem.ApiError;
+import com.onecloud.http.problem.ProblemFormat;
 
 import io.quarkus.runtime.configuration.MemorySize;
 import io.quarkus.vertx.http.runtime.filters.Filters;
@@ -63,10 +65,16 @@ public class HttpConventionsFilter {
             return;
         }
         String accept = request.getHeader(HttpHeaders.ACCEPT);
-        if (MediaNegotiation.negotiate(accept).isEmpty()
+        Optional<ProblemFormat> format = MediaNegotiation.negotiate(accept);
+        if (format.isEmpty()
                 && !(request.method() == HttpMethod.GET && MediaNegotiation.asksForEventStream(accept))) {
             refuse(ctx, ApiError.invalid("Accept", "Accept must allow application/json or application/xml."));
             return;
+        }
+        if (format.isPresent() && MediaNegotiation.namesProblemType(accept)) {
+            // Routing knows the representations, not the problem types that stand for them.
+            request.headers().set(HttpHeaders.ACCEPT, format.get() == ProblemFormat.XML ? "application/xml"
+                    : "application/json");
         }
         ApiError uriRefusal = UriText.refusal(request.path(), request.query());
         if (uriRefusal != null) {

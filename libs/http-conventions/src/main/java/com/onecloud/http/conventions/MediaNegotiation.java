@@ -53,6 +53,11 @@ public final class MediaNegotiation {
         return Optional.ofNullable(best);
     }
 
+    /** Whether {@code Accept} names an RFC 9457 problem type (which {@link #negotiate} reads as its format). */
+    public static boolean namesProblemType(String accept) {
+        return accept != null && accept.toLowerCase(Locale.ROOT).contains("application/problem+");
+    }
+
     /**
      * Whether {@code Accept} asks for a subscription (contract §4): {@code text/event-stream}, alone or beside other
      * types. Only the subscribable collections produce it; elsewhere the request is refused like any other type.

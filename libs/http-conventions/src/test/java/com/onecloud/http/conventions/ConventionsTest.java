@@ -189,6 +189,15 @@ class ConventionsTest {
     }
 
     @Test
+    void theProblemTypesInAcceptStandForTheirFormats() {
+        // What generated clients send for an operation that answers no body.
+        given().accept("application/problem+json").delete(WIDGETS + "/w1")
+                .then().statusCode(204).header("X-Handled-By", "DELETE");
+        given().accept("application/problem+xml").get(WIDGETS + "/w1")
+                .then().statusCode(200).contentType(containsString("application/xml"));
+    }
+
+    @Test
     void qValuesAreHonoured() {
         given().accept("application/json;q=0.3, application/xml;q=0.8").get(WIDGETS + "/w1")
                 .then().statusCode(200).contentType(containsString("application/xml"));
