@@ -9,7 +9,7 @@ import io.smallrye.config.WithDefault;
 @ConfigMapping(prefix = "onecloud.usage")
 public interface UsageConfig {
 
-    /** Off only to measure what counting costs: the benchmark compares both. */
+    /** Off: nothing is counted or reported (no ticket's usage or {@code lastUsedAt} moves). */
     @WithDefault("true")
     boolean enabled();
 

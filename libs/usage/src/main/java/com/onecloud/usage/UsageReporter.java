@@ -41,6 +41,8 @@ public class UsageReporter {
 
     private final UsageCounter counter = new UsageCounter(System::currentTimeMillis);
     private final boolean enabled;
+    /** Whether requests are counted now: {@link #enabled}, unless the benchmark build switches it ({@link #count}). */
+    private volatile boolean counting;
     private final Duration interval;
     private final String reporter;
     private final KafkaClients kafka;
@@ -57,6 +59,7 @@ public class UsageReporter {
                     + " crash loses at most one interval of counts), was " + config.reportInterval());
         }
         this.enabled = config.enabled();
+        this.counting = enabled;
         this.interval = config.reportInterval();
         this.reporter = application + "-" + UUID.randomUUID();
         this.kafka = kafka;
@@ -64,21 +67,32 @@ public class UsageReporter {
     }
 
     public void allowed(String ticketId) {
-        if (enabled && ticketId != null) {
+        if (counting && ticketId != null) {
             counter.allowed(ticketId);
         }
     }
 
     public void forbidden(String ticketId) {
-        if (enabled && ticketId != null) {
+        if (counting && ticketId != null) {
             counter.forbidden(ticketId);
         }
     }
 
     public void invalid(String ticketId) {
-        if (enabled && ticketId != null) {
+        if (counting && ticketId != null) {
             counter.invalid(ticketId);
         }
+    }
+
+    /**
+     * Switches counting without a restart, for the benchmark build's comparison of counting on and off in one warm
+     * process (a restart's JIT differs by more than what is compared); the reports go on as configured.
+     */
+    public void count(boolean on) {
+        if (on && !enabled) {
+            throw new IllegalStateException("usage counting is off by configuration: nothing would report the counts");
+        }
+        counting = on;
     }
 
     void start(@Observes StartupEvent started) {

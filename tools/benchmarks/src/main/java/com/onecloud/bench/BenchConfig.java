@@ -32,9 +32,9 @@ import java.util.Map;
  *        after the other, for the decision ratios (3)
  * @param peer BENCH_PEER: 1 runs Keycloak beside the platform for the decision ratios, 0 skips it (1)
  * @param peerWarmup BENCH_PEER_WARMUP: the most seconds Keycloak's introspection is warmed until its JIT is quiet (240)
- * @param usageRounds BENCH_USAGE_ROUNDS: rounds of authenticated reads with usage counting on and off (3)
- * @param phases BENCH_PHASES: a comma list of startup, overhead, lists, decisions, usage, crud, revocation, soak
- *        (empty: all)
+ * @param usageRounds BENCH_USAGE_ROUNDS: rounds of authenticated reads with usage counting on and off (5)
+ * @param phases BENCH_PHASES: a comma list of startup, overhead, lists, decisions, usage, crud, revocation, console,
+ *        soak (empty: all)
  * @param serviceEnvironment extra environment for every service: BENCH_SERVICE_ENV ({@code NAME=value;...}, for
  *        experiments) and, with BENCH_NMT=1, the option that turns native memory tracking on
  * @param nmt BENCH_NMT=1: native memory tracking in every service, its summary in {@code memory-<service>.txt} (0)
@@ -59,7 +59,7 @@ record BenchConfig(int duration, int warmup, int contacts, int revocations, int 
                 number(env, "BENCH_WRK_THREADS", 2), number(env, "BENCH_WRK_CONNECTIONS", 32),
                 number(env, "BENCH_USERS", 10_000), number(env, "BENCH_DECISION_ROUNDS", 3),
                 number(env, "BENCH_PEER", 1) == 1, number(env, "BENCH_PEER_WARMUP", 240),
-                number(env, "BENCH_USAGE_ROUNDS", 3),
+                number(env, "BENCH_USAGE_ROUNDS", 5),
                 phases.isBlank() ? List.of() : List.of(phases.split(",")),
                 serviceEnvironment(nmt, env.getOrDefault("BENCH_SERVICE_ENV", "")), nmt,
                 number(env, "BENCH_JFR", 0) == 1);

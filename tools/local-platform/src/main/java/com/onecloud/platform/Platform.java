@@ -10,7 +10,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -39,8 +38,6 @@ public final class Platform implements AutoCloseable {
     private final LocalBroker broker;
     /** Each service's replicas, replica 1 first. */
     private final Map<String, List<ServiceProcess>> services = new LinkedHashMap<>();
-    /** Environment that services started from now on get on top of the configuration's ({@link #setEnvironment}). */
-    private final Map<String, String> environmentOverrides = new ConcurrentHashMap<>();
 
     private Platform(PlatformConfig config) {
         this.config = config;
@@ -94,7 +91,6 @@ public final class Platform implements AutoCloseable {
         // Production configuration, but logs for a person reading .onecloud/logs rather than a log pipeline.
         env.put("QUARKUS_LOG_CONSOLE_JSON_ENABLED", "false");
         env.putAll(config.serviceEnvironment());
-        env.putAll(environmentOverrides);
         if (CONSOLE.equals(name)) {
             return consoleEnvironment(env);
         }
@@ -259,14 +255,6 @@ public final class Platform implements AutoCloseable {
     /** Stops every replica of a service gracefully (SIGTERM), as a rolling deployment does. */
     public void stop(String service) {
         services.get(service).forEach(ServiceProcess::stop);
-    }
-
-    /**
-     * Sets a variable of the environment of every service started from now on ({@link #restart}), for a comparison
-     * of two configurations in one run, such as the benchmark's usage counting on and off.
-     */
-    public void setEnvironment(String name, String value) {
-        environmentOverrides.put(name, value);
     }
 
     /** Starts every stopped or killed replica of a service again and waits until each is ready. */
