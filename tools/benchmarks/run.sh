@@ -2,7 +2,8 @@
 # The benchmark suite in one run (results and how to read them: docs/benchmarks.md):
 #   1. authentication overhead, 2. auth-service decisions (warm, floor, Keycloak's introspection, cold), 3. CRUD
 #   (JSON/XML, 100,000 contacts), 4. revocation propagation, 5. start-up time and RSS, 6. the list and search paths
-#   against PostgreSQL alone (pgbench), 7. usage counting on and off; then a soak run (memory over 5 minutes).
+#   against PostgreSQL alone (pgbench), 7. usage counting on and off, 8. the administrator console's pages; then a soak
+#   run (memory over 5 minutes).
 #
 # What it does:
 #  - installs wrk with apt-get if missing;
@@ -28,11 +29,11 @@
 # BENCH_WRK_CONNECTIONS (32),
 # BENCH_USERS (10000 directory users, each with a USER ticket, for the list paths), BENCH_DECISION_ROUNDS (3),
 # BENCH_PEER (1; 0 skips Keycloak), BENCH_KEYCLOAK_VERSION (26.7.3), BENCH_PEER_WARMUP (s, 240: the most Keycloak is
-# warmed until its JIT is quiet), BENCH_PEER_JAVA_HOME (a JDK >= 21 for Keycloak), BENCH_USAGE_ROUNDS (3),
+# warmed until its JIT is quiet), BENCH_PEER_JAVA_HOME (a JDK >= 21 for Keycloak), BENCH_USAGE_ROUNDS (5),
 # BENCH_PGBENCH (/usr/bin/pgbench: the floors of the list paths; installed with postgresql-client if missing),
 # BENCH_MAIN (com.onecloud.bench.SubscriptionBenchmark runs the subscriptions benchmark instead: BENCH_SUBSCRIBERS 2000,
 # BENCH_SUBSCRIBER_USERS 100, BENCH_CHANGES_PER_SECOND 20, BENCH_DURATION 20),
-# BENCH_PHASES (comma list of startup,overhead,lists,decisions,usage,crud,revocation,soak; default all),
+# BENCH_PHASES (comma list of startup,overhead,lists,decisions,usage,crud,revocation,console,soak; default all),
 # BENCH_SERVICE_ENV ("NAME=value;..." extra environment for every service, for experiments), BENCH_NMT=1 (native memory tracking in every service, summary in run-*/memory-*.txt), BENCH_JFR=1 (records JFR on the service under test during each measurement: a profiling run, slower numbers;
 # summarise a recording with tools/benchmarks/jfr-top.sh FILE).
 set -euo pipefail

@@ -36,8 +36,10 @@ public final class BenchmarkMain {
 
         String commit = Files.exists(root.resolve("COMMIT")) ? Files.readString(root.resolve("COMMIT")).trim() : "?";
         int postgresPort = freePort();
+        // The console only when its pages are measured: a fourth JVM idling beside the others would be noise.
         PlatformConfig platformConfig = new PlatformConfig(root, folder.resolve("platform"), freePort(), freePort(),
-                freePort(), postgresPort, freePort(), null, "postgres", "postgres", null, config.serviceEnvironment());
+                freePort(), postgresPort, freePort(), null, "postgres", "postgres", null, config.serviceEnvironment(),
+                1, config.runs("console") ? freePort() : 0);
         Log.info("starting the platform in " + folder);
         long t0 = System.nanoTime();
         Platform platform = Platform.start(platformConfig);
@@ -54,7 +56,8 @@ public final class BenchmarkMain {
             // The list paths run before anything adds contacts or tickets to the seeded organization.
             for (Scenario scenario : List.of(new OverheadScenario(run, seed), new ListScenario(run, seed, postgresPort),
                     new DecisionsScenario(run, seed), new UsageScenario(run, seed), new CrudScenario(run, seed),
-                    new RevocationScenario(run, seed), new SoakScenario(run, seed))) {
+                    new RevocationScenario(run, seed), new ConsoleScenario(run, seed, postgresPort),
+                    new SoakScenario(run, seed))) {
                 if (config.runs(scenario.phase())) {
                     scenario.measure();
                 }

@@ -47,7 +47,7 @@ record ListScenario(BenchRun run, Seed seed, int postgresPort) implements Scenar
     public void measure() throws Exception {
         int users = run.config().users();
         Log.info("list and search paths (seeding " + users + " users and their tickets)");
-        double seedSeconds = seedDirectory(users);
+        double seedSeconds = DirectorySeed.plant(seed, postgresPort, users);
         String org = seed.org();
         String resource = run.platform().resourceUrl();
         String ticket = run.platform().ticketUrl();
@@ -170,41 +170,6 @@ record ListScenario(BenchRun run, Seed seed, int postgresPort) implements Scenar
             + "t1_0.kind,t1_0.last_used_at,t1_0.name,t1_0.organization_id,t1_0.revoke_reason,t1_0.revoked_at,"
             + "t1_0.user_id,(select count(*) from ticket c1_0 where c1_0.organization_id=$1) from ticket t1_0 where"
             + " t1_0.organization_id=$1 order by t1_0.created_at,t1_0.id offset $2 rows fetch first $3 rows only";
-
-    /**
-     * {@code users} directory users (surnames {@code Last1...}, as the contacts', so that a search finds both kinds)
-     * and one USER ticket each, straight into the two databases as the contacts are.
-     */
-    private double seedDirectory(int users) throws SQLException {
-        long t0 = System.nanoTime();
-        try (Connection c = connect("onecloud_resources"); PreparedStatement s = c.prepareStatement("""
-                INSERT INTO directory_user (id, organization_id, first_name, last_name, email, phone_number, version,
-                                            created_at)
-                SELECT 'benchu' || lpad(i::text, 10, '0'), ?, 'User' || i, 'Last' || i, 'user' || i || '@example.com',
-                       '+4940' || lpad(i::text, 8, '0'), 0, now() - make_interval(secs => i)
-                FROM generate_series(1, ?) AS i""")) {
-            s.setString(1, seed.org());
-            s.setInt(2, users);
-            s.executeUpdate();
-            try (Statement analyze = c.createStatement()) {
-                analyze.execute("VACUUM ANALYZE directory_user");
-                analyze.execute("VACUUM ANALYZE contact");
-            }
-        }
-        try (Connection c = connect("onecloud_tickets"); PreparedStatement s = c.prepareStatement("""
-                INSERT INTO ticket (id, organization_id, user_id, kind, name, apis, created_at, expires_at)
-                SELECT 'bencht' || lpad(i::text, 10, '0'), ?, 'benchu' || lpad(i::text, 10, '0'), 'USER',
-                       'bench ticket ' || i, 'CONTACTS', now() - make_interval(secs => i), now() + interval '1 day'
-                FROM generate_series(1, ?) AS i""")) {
-            s.setString(1, seed.org());
-            s.setInt(2, users);
-            s.executeUpdate();
-            try (Statement analyze = c.createStatement()) {
-                analyze.execute("VACUUM ANALYZE ticket");
-            }
-        }
-        return (System.nanoTime() - t0) / 1e9;
-    }
 
     /**
      * The path with the statement PostgreSQL last received for it from the service, where one of the service's idle

@@ -42,6 +42,11 @@ final class Wrk {
         this.connections = connections;
     }
 
+    /** The same wrk, one request at a time (-t1 -c1): latency without queueing. */
+    Wrk sequential() {
+        return new Wrk(scripts, logDir, 1, 1);
+    }
+
     int threads() {
         return threads;
     }
