@@ -93,10 +93,13 @@ final class Api {
         }
     }
 
-    /** GET with these headers (and {@code Accept: application/json}); fails unless it answers {@code expected}. */
+    /**
+     * GET with these headers ({@code Accept: application/json} unless they say otherwise); fails unless it answers
+     * {@code expected}.
+     */
     static void requireStatus(String url, Map<String, String> headers, int expected) {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url)).header("Accept", "application/json");
-        headers.forEach(b::header);
+        headers.forEach(b::setHeader);
         HttpResponse<String> r = send(b.build());
         if (r.statusCode() != expected) {
             throw new IllegalStateException("GET " + url + " answered " + r.statusCode() + ": " + r.body());

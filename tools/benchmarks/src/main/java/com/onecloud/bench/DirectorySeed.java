@@ -9,8 +9,9 @@ import java.sql.Statement;
 
 /**
  * The seeded organization's directory for the list paths and the console's pages: {@code BENCH_USERS} users (surnames
- * {@code Last1...}, as the contacts', so that a search finds both kinds), each with a USER ticket, inserted straight into resource- and ticket-service's tables (through the APIs, 10,000 of each
- * would take minutes and measure nothing the other runs do not), then {@code VACUUM ANALYZE}d.
+ * {@code Last1...}, as the contacts', so that a search finds both kinds), each with a USER ticket, inserted straight
+ * into resource- and ticket-service's tables (through the APIs, 10,000 of each would take minutes and measure nothing
+ * the other runs do not), then {@code VACUUM ANALYZE}d.
  */
 final class DirectorySeed {
 

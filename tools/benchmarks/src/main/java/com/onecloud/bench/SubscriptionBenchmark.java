@@ -29,8 +29,8 @@ import com.onecloud.platform.PlatformConfig;
  * Subscriptions at scale (contract §4): {@code BENCH_SUBSCRIBERS} (2,000) concurrent Server-Sent Events streams on one
  * resource-service, spread over {@code BENCH_SUBSCRIBER_USERS} (100) users' contacts. Measures, in one run: the
  * service's memory per idle subscriber (RSS and heap after a full GC, before and after connecting them), its CPU at
- * idle with all of them connected, and commit-to-delivery latency (from the creating request's response to the
- * event's arrival at each of the user's streams) under a steady change rate. Writes
+ * idle with none and with all of them connected, and commit-to-delivery latency (from the creating request's response
+ * to the event's arrival at each of the user's streams) under a steady change rate. Writes
  * tools/benchmarks/target/subscriptions-*&#47;results.md.
  */
 public final class SubscriptionBenchmark {
@@ -82,6 +82,7 @@ public final class SubscriptionBenchmark {
             api.newContact(token, "Warm-up");
         }
         Memory before = Memory.of(pid);
+        double baselineCpu = cpuShare(pid, Duration.ofSeconds(30));
 
         // In batches, as clients arrive, rather than 2,000 connections in one burst; a refused one is tried again.
         for (int first = 0; first < subscribers; first += BATCH) {
@@ -119,7 +120,7 @@ public final class SubscriptionBenchmark {
         int expected = changes * (subscribers / users);
         List<Long> sorted = new ArrayList<>(latenciesMicros);
         Collections.sort(sorted);
-        return report(subscribers, users, rate, seconds, before, after, idleCpu, expected, sorted);
+        return report(subscribers, users, rate, seconds, before, after, baselineCpu, idleCpu, expected, sorted);
     }
 
     /** One stream; every event's arrival is timed against its contact's creation. */
@@ -177,7 +178,7 @@ public final class SubscriptionBenchmark {
     }
 
     private String report(int subscribers, int users, int rate, int seconds, Memory before, Memory after,
-            double idleCpu, int expected, List<Long> sorted) {
+            double baselineCpu, double idleCpu, int expected, List<Long> sorted) {
         double rssPerSubscriber = (after.rssKiB() - before.rssKiB()) / (double) subscribers;
         double heapPerSubscriber = (after.heapKiB() - before.heapKiB()) / (double) subscribers;
         return "# Subscriptions benchmark\n\n"
@@ -187,6 +188,7 @@ public final class SubscriptionBenchmark {
                 + String.format("| RSS per idle subscriber | %.1f KiB (RSS %d → %d MiB) | < 16 KiB |%n", rssPerSubscriber,
                         before.rssKiB() / 1024, after.rssKiB() / 1024)
                 + String.format("| heap per idle subscriber (after a full GC) | %.1f KiB | |%n", heapPerSubscriber)
+                + String.format("| CPU at idle, no subscriber (30 s) | %.2f %% of a core | |%n", baselineCpu * 100)
                 + String.format("| CPU at idle, all connected (30 s) | %.2f %% of a core | < 5 %% |%n", idleCpu * 100)
                 + "| changes | " + rate + "/s for " + seconds + " s, each to " + subscribers / users + " streams |  |\n"
                 + "| deliveries | " + sorted.size() + " of " + expected + " |  |\n"
