@@ -23,6 +23,7 @@ import org.jboss.resteasy.reactive.RestForm;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.onecloud.console.api.ApiClient;
 import com.onecloud.console.api.ApiClient.Service;
+import com.onecloud.console.live.LivePages;
 import com.onecloud.console.session.CurrentSession;
 import com.onecloud.console.session.Session.Credential;
 import com.onecloud.console.session.Session.Notice;
@@ -81,7 +82,8 @@ public class OrganizationPages {
             total = result.hits().size();
             truncated = result.truncated();
         }
-        return pages.page(list, "Organizations").data("organizations", rows).data("q", q == null ? "" : q)
+        return pages.page(list, "Organizations").data("liveUrl", LivePages.PATH + "/organizations")
+                .data("organizations", rows).data("q", q == null ? "" : q)
                 .data("truncated", truncated).data("maxScanned", Search.MAX_SCANNED)
                 .data("paging", new Paging(offset, total, "/organizations" + query(parameters("q", q))
                         + (q == null || q.isBlank() ? "?" : "&")));

@@ -17,6 +17,7 @@ import com.onecloud.console.session.Session.Notice;
 public class CurrentSession {
 
     private Session session;
+    private boolean unattended;
 
     void start(Session opened) {
         this.session = opened;
@@ -24,6 +25,15 @@ public class CurrentSession {
 
     public Session state() {
         return session;
+    }
+
+    /** Marks this request as not the person's doing (a live relay): it does not put off the idle sign-out. */
+    public void markUnattended() {
+        unattended = true;
+    }
+
+    boolean unattended() {
+        return unattended;
     }
 
     /** The signed-in credential; a page that needs one and finds none sends the browser to sign in. */

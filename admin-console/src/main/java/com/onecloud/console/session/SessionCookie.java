@@ -30,6 +30,8 @@ import io.quarkus.runtime.Startup;
 public class SessionCookie {
 
     public static final String NAME = "onecloud_console";
+    /** The header console.js puts on a list's read after a live update. */
+    public static final String REFRESH_HEADER = "X-Console-Refresh";
 
     private final SessionCodec codec;
     private final ConsoleConfig config;
@@ -67,16 +69,25 @@ public class SessionCookie {
     }
 
     @ServerResponseFilter
-    public void write(ContainerResponseContext response) {
-        Session session = current.state();
-        if (session == null) {
-            return;
-        }
-        Session seen = session.seen(clock.instant().getEpochSecond());
-        NewCookie cookie = new NewCookie.Builder(NAME).value(codec.seal(seen)).path("/").httpOnly(true)
-                .secure(config.session().secure()).sameSite(NewCookie.SameSite.STRICT).build();
-        response.getHeaders().add(HttpHeaders.SET_COOKIE, cookie);
+    public void write(ContainerRequestContext request, ContainerResponseContext response) {
         // Pages carry the CSRF token and may carry a one-time secret: no cache keeps them.
         response.getHeaders().putSingle(HttpHeaders.CACHE_CONTROL, "no-store");
+        Session session = current.state();
+        if (session == null || !activity(request)) {
+            return;
+        }
+        NewCookie cookie = new NewCookie.Builder(NAME).value(codec.seal(session.seen(clock.instant().getEpochSecond())))
+                .path("/").httpOnly(true).secure(config.session().secure()).sameSite(NewCookie.SameSite.STRICT).build();
+        response.getHeaders().add(HttpHeaders.SET_COOKIE, cookie);
+    }
+
+    /**
+     * Whether a request is the person's doing. A list's live relay ({@link CurrentSession#markUnattended}) and the
+     * reads it triggers (marked by console.js with {@value #REFRESH_HEADER}) are not, and write no cookie: an open page
+     * must not keep its session from the idle sign-out, and a read still running when the person moves on must not
+     * write back an older session over the newer one (say, with a one-time secret that the next page already took).
+     */
+    private boolean activity(ContainerRequestContext request) {
+        return request.getHeaderString(REFRESH_HEADER) == null && !current.unattended();
     }
 }

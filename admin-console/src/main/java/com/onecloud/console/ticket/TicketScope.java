@@ -1,5 +1,7 @@
 package com.onecloud.console.ticket;
 
+import com.onecloud.console.live.LivePages;
+
 import static com.onecloud.console.api.ApiClient.segment;
 
 /**
@@ -32,6 +34,11 @@ public record TicketScope(String organizationId) {
     String auditApi() {
         return superuserTickets() ? "/api/admin/v1/audit"
                 : "/api/admin/v1/organizations/" + segment(organizationId) + "/audit";
+    }
+
+    /** The live updates of the list ({@link LivePages}), or null: the platform offers none for SUPERUSER tickets. */
+    public String live() {
+        return superuserTickets() ? null : LivePages.PATH + pages();
     }
 
     /** The console's pages for these tickets. */

@@ -23,6 +23,7 @@ import org.jboss.resteasy.reactive.RestForm;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.onecloud.console.api.ApiClient;
 import com.onecloud.console.api.ApiClient.Service;
+import com.onecloud.console.live.LivePages;
 import com.onecloud.console.session.CurrentSession;
 import com.onecloud.console.session.Session.Credential;
 import com.onecloud.console.session.Session.Notice;
@@ -85,7 +86,8 @@ public class UserPages {
             truncated = result.truncated();
         }
         String link = "/organizations/" + segment(orgId) + "/users" + query(parameters("q", q));
-        return pages.page(list, "Users").data("orgId", orgId).data("users", rows).data("q", q == null ? "" : q)
+        return pages.page(list, "Users").data("orgId", orgId)
+                .data("liveUrl", LivePages.PATH + "/organizations/" + segment(orgId) + "/users").data("users", rows).data("q", q == null ? "" : q)
                 .data("truncated", truncated).data("maxScanned", Search.MAX_SCANNED)
                 .data("paging", new Paging(offset, total, link + (link.contains("?") ? "&" : "?")));
     }

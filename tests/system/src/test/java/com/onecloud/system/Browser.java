@@ -14,7 +14,9 @@ import java.util.List;
 
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.NoSuchElementException;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -64,6 +66,15 @@ final class Browser implements AutoCloseable {
 
     String source() {
         return driver.getPageSource();
+    }
+
+    /** The element's text, or "" while there is none: also while a live update swaps it for its successor. */
+    String textOf(String css) {
+        try {
+            return find(css).getText();
+        } catch (NoSuchElementException | StaleElementReferenceException e) {
+            return "";
+        }
     }
 
     WebElement find(String css) {

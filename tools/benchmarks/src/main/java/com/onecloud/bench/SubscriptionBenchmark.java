@@ -60,13 +60,15 @@ public final class SubscriptionBenchmark {
                 freePort(), freePort(), null, "postgres", "postgres", null, Map.of());
         Log.info("starting the platform in " + folder);
         try (Platform platform = Platform.start(config)) {
-            String report = new SubscriptionBenchmark().measure(platform, subscribers, users, rate, seconds);
+            String report = new SubscriptionBenchmark().measure(platform, folder, subscribers, users, rate,
+                    seconds);
             Files.writeString(folder.resolve("results.md"), report);
             System.out.println(report);
         }
     }
 
-    private String measure(Platform platform, int subscribers, int users, int rate, int seconds) throws Exception {
+    private String measure(Platform platform, Path folder, int subscribers, int users, int rate, int seconds)
+            throws Exception {
         Api api = new Api(platform.ticketUrl(), platform.resourceUrl(), platform.bootstrapToken(),
                 platform.bootstrapSecret());
         String org = api.newOrganization("Subscribers " + UUID.randomUUID());
@@ -82,6 +84,8 @@ public final class SubscriptionBenchmark {
             api.newContact(token, "Warm-up");
         }
         Memory before = Memory.of(pid);
+        // What the subscribers' heap is made of: the difference of these two (jcmd GC.class_histogram).
+        Files.writeString(folder.resolve("histogram-before.txt"), Services.jcmd(pid, "GC.class_histogram"));
         double baselineCpu = cpuShare(pid, Duration.ofSeconds(30));
 
         // In batches, as clients arrive, rather than 2,000 connections in one burst; a refused one is tried again.
@@ -102,6 +106,7 @@ public final class SubscriptionBenchmark {
         }
         Thread.sleep(5_000);
         Memory after = Memory.of(pid);
+        Files.writeString(folder.resolve("histogram-after.txt"), Services.jcmd(pid, "GC.class_histogram"));
         double idleCpu = cpuShare(pid, Duration.ofSeconds(30));
 
         long periodNanos = 1_000_000_000L / rate;
