@@ -19,6 +19,7 @@ import com.onecloud.access.Principal;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.subscription.BackPressureStrategy;
 import io.smallrye.mutiny.subscription.MultiEmitter;
+import io.vertx.core.Context;
 
 /**
  * One subscriber's stream. While a resumed stream replays what it missed, live changes wait in {@code pending} (at
@@ -32,6 +33,8 @@ final class ChangeStream {
     private final Audience audience;
     private final Sse sse;
     private final int pendingLimit;
+    /** The event loop of the stream's connection, or null outside one: where its writes cost no hand-over. */
+    private final Context context;
     private final Instant authorizedAt = Instant.now();
     private MultiEmitter<? super OutboundSseEvent> emitter;
     /** Live changes that arrived during the replay; null when not replaying. */
@@ -43,12 +46,13 @@ final class ChangeStream {
     /** Events emitted but not yet taken by the connection. */
     private final AtomicInteger unsent = new AtomicInteger();
 
-    ChangeStream(StreamKey key, Principal principal, Audience audience, Sse sse, int pendingLimit) {
+    ChangeStream(StreamKey key, Principal principal, Audience audience, Sse sse, int pendingLimit, Context context) {
         this.key = key;
         this.principal = principal;
         this.audience = audience;
         this.sse = sse;
         this.pendingLimit = pendingLimit;
+        this.context = context;
     }
 
     StreamKey key() {
@@ -61,6 +65,10 @@ final class ChangeStream {
 
     Audience audience() {
         return audience;
+    }
+
+    Context context() {
+        return context;
     }
 
     Instant authorizedAt() {

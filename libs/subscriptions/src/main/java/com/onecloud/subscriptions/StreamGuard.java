@@ -2,6 +2,10 @@ package com.onecloud.subscriptions;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -20,6 +24,7 @@ import com.onecloud.revocation.RevocableCache;
 import com.onecloud.revocation.RevocationFeed;
 
 import io.quarkus.runtime.ShutdownEvent;
+import io.vertx.core.Context;
 
 /**
  * Keeps every stream's authorization live (contract §4): the revocation feed tells it, as it tells the credential
@@ -123,11 +128,21 @@ public class StreamGuard implements RevocableCache, ActivationListener {
     private void tick() {
         boolean trusted = feed.isCurrent();
         Instant authorizedBefore = Instant.now().minus(trustWithoutFeed);
+        Map<Context, List<ChangeStream>> byLoop = new HashMap<>();
         hub.all().forEach(stream -> {
             if (!trusted && stream.authorizedAt().isBefore(authorizedBefore)) {
                 stream.close();
             } else {
-                stream.heartbeat();
+                byLoop.computeIfAbsent(stream.context(), loop -> new ArrayList<>()).add(stream);
+            }
+        });
+        // One task per event loop: each stream's write from this thread would be handed to its connection's loop on
+        // its own, waking the loop each time, which made idle heartbeats most of an idle service's CPU.
+        byLoop.forEach((loop, streams) -> {
+            if (loop == null) {
+                streams.forEach(ChangeStream::heartbeat);
+            } else {
+                loop.runOnContext(ignored -> streams.forEach(ChangeStream::heartbeat));
             }
         });
     }

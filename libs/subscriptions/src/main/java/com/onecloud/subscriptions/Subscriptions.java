@@ -13,6 +13,7 @@ import com.onecloud.http.problem.Unavailable;
 
 import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
 import io.smallrye.mutiny.Multi;
+import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServerRequest;
 
 /**
@@ -53,7 +54,8 @@ public class Subscriptions {
         // Proxies such as nginx would otherwise hold the events back to fill their buffers.
         http.response().putHeader("X-Accel-Buffering", "no");
         String lastEventId = http.getHeader(LAST_EVENT_ID);
-        ChangeStream stream = new ChangeStream(key, caller.principal(), audience, sse, config.buffer());
+        ChangeStream stream = new ChangeStream(key, caller.principal(), audience, sse, config.buffer(),
+                Vertx.currentContext());
         return stream.events(lastEventId != null, () -> {
             hub.register(stream);
             guard.watch(stream);

@@ -33,7 +33,7 @@ class ChangeStreamTest {
 
     @Test
     void liveChangesThatTheReplayAlreadyGaveAreSkippedAndTheRestFollowInOrder() {
-        ChangeStream stream = new ChangeStream(KEY, USER, Audience.USER_API, SseImpl.INSTANCE, 16);
+        ChangeStream stream = new ChangeStream(KEY, USER, Audience.USER_API, SseImpl.INSTANCE, 16, null);
         AssertSubscriber<OutboundSseEvent> client = stream.events(true, () -> {
         }, () -> {
         }).subscribe().withSubscriber(AssertSubscriber.create(100));
@@ -57,7 +57,7 @@ class ChangeStreamTest {
 
     @Test
     void aSubscriberThatFallsTooFarBehindIsEndedToResume() {
-        ChangeStream stream = new ChangeStream(KEY, USER, Audience.USER_API, SseImpl.INSTANCE, 4);
+        ChangeStream stream = new ChangeStream(KEY, USER, Audience.USER_API, SseImpl.INSTANCE, 4, null);
         AtomicBoolean ended = new AtomicBoolean();
         AssertSubscriber<OutboundSseEvent> slow = stream.events(false, () -> {
         }, () -> ended.set(true)).subscribe().withSubscriber(AssertSubscriber.create(1));
@@ -73,7 +73,7 @@ class ChangeStreamTest {
 
     @Test
     void unauthorizedIsTheLastEvent() {
-        ChangeStream stream = new ChangeStream(KEY, USER, Audience.USER_API, SseImpl.INSTANCE, 16);
+        ChangeStream stream = new ChangeStream(KEY, USER, Audience.USER_API, SseImpl.INSTANCE, 16, null);
         AssertSubscriber<OutboundSseEvent> client = stream.events(false, () -> {
         }, () -> {
         }).subscribe().withSubscriber(AssertSubscriber.create(10));

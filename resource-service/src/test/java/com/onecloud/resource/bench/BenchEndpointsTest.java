@@ -6,13 +6,18 @@ import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
 
-/** The benchmark-only endpoint is absent from every build but the {@code bench} build profile. */
+/** The benchmark-only endpoints are absent from every build but the {@code bench} build profile. */
 @QuarkusTest
-class UnauthenticatedContactResourceTest {
+class BenchEndpointsTest {
 
     @Test
-    void doesNotExistOutsideTheBenchBuildProfile() {
+    void theUnauthenticatedReadDoesNotExistOutsideTheBenchBuildProfile() {
         given().accept("application/json").header("X-Bench-Organization", "o").header("X-Bench-User", "u")
                 .get("/bench/user/v1/contacts/any").then().statusCode(404);
+    }
+
+    @Test
+    void theUsageCountingSwitchDoesNotExistOutsideTheBenchBuildProfile() {
+        given().put("/bench/usage-counting?on=false").then().statusCode(404);
     }
 }
