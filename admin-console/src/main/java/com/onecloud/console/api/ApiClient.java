@@ -22,9 +22,9 @@ import com.onecloud.console.session.SignedOut;
 
 /**
  * The console's only way out: the public JSON APIs of ticket- and resource-service, always with the signed-in
- * credential as HTTP Basic. A 401 means the credential is no longer good (revoked, expired, rotated out): the session
- * is signed out ({@link SignedOut}). Any other refusal becomes an {@link ApiException} with the problem's message and
- * log token.
+ * credential's {@code Authorization} (a ticket's HTTP Basic or a provider's Bearer token). A 401 means the credential
+ * is no longer good (revoked, expired, rotated out): the session is signed out ({@link SignedOut}). Any other
+ * refusal becomes an {@link ApiException} with the problem's message and log token.
  */
 @ApplicationScoped
 public class ApiClient {
@@ -57,20 +57,20 @@ public class ApiClient {
     }
 
     public JsonNode get(Service service, String path, Credential credential) {
-        return exchange(service, "GET", path, credential.basicAuthorization(), null, null);
+        return exchange(service, "GET", path, credential.authorization(), null, null);
     }
 
     public JsonNode post(Service service, String path, Credential credential, Object body) {
-        return exchange(service, "POST", path, credential.basicAuthorization(), body, null);
+        return exchange(service, "POST", path, credential.authorization(), body, null);
     }
 
     /** A PUT with the version read before as {@code If-Match}: a change made meanwhile gets 409, not overwritten. */
     public JsonNode put(Service service, String path, Credential credential, Object body, long version) {
-        return exchange(service, "PUT", path, credential.basicAuthorization(), body, "\"" + version + "\"");
+        return exchange(service, "PUT", path, credential.authorization(), body, "\"" + version + "\"");
     }
 
     public void delete(Service service, String path, Credential credential) {
-        exchange(service, "DELETE", path, credential.basicAuthorization(), null, null);
+        exchange(service, "DELETE", path, credential.authorization(), null, null);
     }
 
     /** The status of a GET with the given {@code Authorization}, for the sign-in's questions; nothing is thrown. */

@@ -25,6 +25,30 @@ public interface ConsoleConfig {
     /** The session cookie's settings. */
     Session session();
 
+    /** Sign-in through an OpenID Connect provider; Quarkus OIDC's own settings are {@code quarkus.oidc.*}. */
+    Oidc oidc();
+
+    interface Oidc {
+
+        /**
+         * Whether the sign-in page offers the provider (authorization code flow). Off unless configured: then Quarkus
+         * OIDC's tenant is off too and nothing talks to a provider.
+         */
+        @WithDefault("false")
+        boolean enabled();
+
+        /** The provider's name on the sign-in page: "Sign in with …". */
+        @WithDefault("your identity provider")
+        String providerName();
+
+        /**
+         * The access token's claim that lists its APIs, as auth-service reads it
+         * ({@code ONECLOUD_AUTH_OIDC_APIS_CLAIM}): My tickets offers these for a new token.
+         */
+        @WithDefault("onecloud_apis")
+        String apisClaim();
+    }
+
     interface Session {
 
         /**

@@ -70,6 +70,6 @@ public class LivePages {
         }
         long idleEnd = state.lastSeen() + config.session().idleTimeout().toSeconds();
         Duration left = Duration.ofSeconds(Math.max(0, idleEnd - clock.instant().getEpochSecond()) + 1);
-        return relay.relay(service, path, state.credential().basicAuthorization(), left, sse);
+        return relay.relay(service, path, state.credential().authorization(), left, sse);
     }
 }

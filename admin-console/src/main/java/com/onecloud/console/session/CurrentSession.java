@@ -5,6 +5,7 @@ import java.security.MessageDigest;
 
 import jakarta.enterprise.context.RequestScoped;
 
+import com.onecloud.console.config.ConsoleConfig;
 import com.onecloud.console.session.Session.Credential;
 import com.onecloud.console.session.Session.Issued;
 import com.onecloud.console.session.Session.Notice;
@@ -16,8 +17,15 @@ import com.onecloud.console.session.Session.Notice;
 @RequestScoped
 public class CurrentSession {
 
+    private final EndedSessions ended;
+    private final ConsoleConfig config;
     private Session session;
     private boolean unattended;
+
+    CurrentSession(EndedSessions ended, ConsoleConfig config) {
+        this.ended = ended;
+        this.config = config;
+    }
 
     void start(Session opened) {
         this.session = opened;
@@ -71,15 +79,27 @@ public class CurrentSession {
         return session.csrf();
     }
 
+    /** Signs in, ending a session signed in before in this browser as a sign-out would. */
     public void signIn(Credential credential, long now) {
+        endSignedIn(now);
         session = session.signIn(credential, now);
     }
 
-    /** Forgets the credential; the next page gets the {@code reason}, if any. */
+    /**
+     * Forgets the credential, and has this replica refuse a copy of the signed-in session's cookie from now on; the
+     * next page gets the {@code reason}, if any.
+     */
     public void signOut(long now, String reason) {
+        endSignedIn(now);
         session = Session.anonymous(now);
         if (reason != null) {
             session = session.withNotice(Notice.info(reason));
+        }
+    }
+
+    private void endSignedIn(long now) {
+        if (session != null && session.signedIn()) {
+            ended.end(session.csrf(), now, now + config.session().idleTimeout().toSeconds());
         }
     }
 

@@ -3,6 +3,7 @@ package com.onecloud.console.session;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.List;
 
 /**
  * What the console keeps of a browser's visit, in its encrypted cookie ({@link SessionCodec}): the CSRF token, the
@@ -10,7 +11,7 @@ import java.util.Base64;
  * next page.
  *
  * @param csrf the token every state-changing form must carry back (synchronizer token)
- * @param credential the signed-in ticket, or null before sign-in
+ * @param credential the signed-in credential, or null before sign-in
  * @param lastSeen epoch second of the last request, for the idle sign-out
  * @param notice a message for the next page, shown once, or null
  * @param issued a token and secret just created or rotated, shown once on the next page, or null
@@ -52,19 +53,43 @@ public record Session(String csrf, Credential credential, long lastSeen, Notice 
     }
 
     /**
-     * The signed-in ticket: what the console presents, as HTTP Basic, to the APIs on every request.
+     * The signed-in credential: the {@code Authorization} value the console presents to the APIs on every request,
+     * HTTP Basic of a ticket's token and secret, or Bearer of an OpenID Connect provider's access token.
      *
-     * @param kind SUPERUSER or APPLICATION
-     * @param organizationId an APPLICATION ticket's organization; null for SUPERUSER
+     * @param authorization the header value, never logged
+     * @param kind SUPERUSER, APPLICATION or USER (USER only from the provider)
+     * @param organizationId an APPLICATION ticket's organization; null otherwise
+     * @param expiresAt epoch second at which a provider's access token ends; null for a ticket, whose end the APIs
+     *        enforce
+     * @param apis the APIs a provider's access token grants, offered for a user's own tokens; empty for a ticket
      */
-    public record Credential(String token, String secret, String kind, String organizationId) {
+    public record Credential(String authorization, String kind, String organizationId, Long expiresAt,
+            List<String> apis) {
+
+        public Credential {
+            apis = apis == null ? List.of() : List.copyOf(apis);
+        }
+
+        public static Credential ticket(String token, String secret, String kind, String organizationId) {
+            return new Credential("Basic " + Base64.getEncoder().encodeToString((token + ":" + secret)
+                    .getBytes(StandardCharsets.UTF_8)), kind, organizationId, null, List.of());
+        }
+
+        public static Credential bearer(String accessToken, String kind, long expiresAt, List<String> apis) {
+            return new Credential("Bearer " + accessToken, kind, null, expiresAt, apis);
+        }
 
         public boolean superuser() {
             return "SUPERUSER".equals(kind);
         }
 
-        public String basicAuthorization() {
-            return "Basic " + Base64.getEncoder().encodeToString((token + ":" + secret).getBytes(StandardCharsets.UTF_8));
+        public boolean user() {
+            return "USER".equals(kind);
+        }
+
+        /** Whether a provider's access token has ended: the APIs would refuse it, so the console signs it out. */
+        public boolean endedAt(long now) {
+            return expiresAt != null && now >= expiresAt;
         }
 
         /** Never the token or secret: records print themselves in logs and exceptions. */
@@ -76,6 +101,15 @@ public record Session(String csrf, Credential credential, long lastSeen, Notice 
 
     /** A message for the next page; {@code error} ones carry the API's log token when there is one. */
     public record Notice(boolean error, String text, String logToken) {
+
+        /** Long enough for any message, short enough that the cookie stays within 4 KB with a provider's token. */
+        static final int MAX_TEXT = 400;
+
+        public Notice {
+            if (text != null && text.length() > MAX_TEXT) {
+                text = text.substring(0, MAX_TEXT - 1) + "…";
+            }
+        }
 
         public static Notice info(String text) {
             return new Notice(false, text, null);

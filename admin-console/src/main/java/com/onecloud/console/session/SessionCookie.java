@@ -22,7 +22,8 @@ import io.quarkus.runtime.Startup;
 /**
  * Opens the session cookie before each page and writes it back after: HttpOnly (no script reads it), SameSite=Strict
  * (no other site's page sends it), Secure outside local runs, and sealed ({@link SessionCodec}). A signed-in session
- * idle longer than the configured time is signed out here, before the page runs.
+ * idle longer than the configured time, or whose provider's access token has expired, is signed out here, before the
+ * page runs; a copy of a session this replica signed out ({@link EndedSessions}) opens as a new, anonymous one.
  */
 // Made at start, so that a console without its key fails to start rather than at its first page.
 @Startup
@@ -32,15 +33,19 @@ public class SessionCookie {
     public static final String NAME = "onecloud_console";
     /** The header console.js puts on a list's read after a live update. */
     public static final String REFRESH_HEADER = "X-Console-Refresh";
+    static final String ENDED = "Your sign-in through the identity provider has ended (its access token expired)."
+            + " Sign in again.";
 
     private final SessionCodec codec;
     private final ConsoleConfig config;
     private final CurrentSession current;
+    private final EndedSessions ended;
     private final Clock clock;
 
-    SessionCookie(ConsoleConfig config, CurrentSession current, Clock clock) {
+    SessionCookie(ConsoleConfig config, CurrentSession current, EndedSessions ended, Clock clock) {
         this.config = config;
         this.current = current;
+        this.ended = ended;
         this.clock = clock;
         this.codec = new SessionCodec(config.session().key().orElseThrow(() -> new IllegalStateException(
                 "onecloud.console.session.key (ONECLOUD_CONSOLE_SESSION_KEY) is not set: the console needs the key"
@@ -61,10 +66,16 @@ public class SessionCookie {
             current.start(Session.anonymous(now));
             return;
         }
+        if (session.signedIn() && ended.ended(session.csrf(), now)) {
+            current.start(Session.anonymous(now));
+            return;
+        }
         current.start(session);
         if (session.signedIn() && now - session.lastSeen() > config.session().idleTimeout().toSeconds()) {
             current.signOut(now, "You were signed out after " + config.session().idleTimeout().toMinutes()
                     + " minutes without activity. Sign in again.");
+        } else if (session.signedIn() && session.credential().endedAt(now)) {
+            current.signOut(now, ENDED);
         }
     }
 

@@ -24,7 +24,7 @@ import com.onecloud.console.session.Session.Credential;
 @ApplicationScoped
 public class CredentialCheck {
 
-    static final String SUPERUSER_PROBE = "/api/admin/v1/tickets?limit=1";
+    public static final String SUPERUSER_PROBE = "/api/admin/v1/tickets?limit=1";
     static final String NOT_ACCEPTED = "The token and secret were not accepted: unknown, mistyped, revoked or expired.";
     static final String USER_TOKEN = "This is a USER token, and the console does not sign in USER tokens: it is for"
             + " SUPERUSER tickets and application tickets granted TICKETS.";
@@ -49,7 +49,7 @@ public class CredentialCheck {
                 .getBytes(StandardCharsets.UTF_8));
         int superuser = api.status(Service.TICKET, SUPERUSER_PROBE, basic);
         if (superuser == 200) {
-            return Outcome.signedIn(new Credential(token, secret.trim(), "SUPERUSER", null));
+            return Outcome.signedIn(Credential.ticket(token, secret.trim(), "SUPERUSER", null));
         }
         if (superuser == 401) {
             return isUserToken(token) ? Outcome.refused(USER_TOKEN) : Outcome.refused(NOT_ACCEPTED);
@@ -65,7 +65,8 @@ public class CredentialCheck {
         String tickets = "/api/admin/v1/organizations/" + ApiClient.segment(organizationId.trim()) + "/tickets?limit=1";
         int application = api.status(Service.TICKET, tickets, basic);
         return switch (application) {
-            case 200 -> Outcome.signedIn(new Credential(token, secret.trim(), "APPLICATION", organizationId.trim()));
+            case 200 -> Outcome.signedIn(Credential.ticket(token, secret.trim(), "APPLICATION",
+                    organizationId.trim()));
             case 401 -> Outcome.refused(NOT_ACCEPTED);
             case 404 -> Outcome.refused("This ticket does not belong to organization " + organizationId.trim() + ".");
             case 403 -> {
@@ -85,11 +86,11 @@ public class CredentialCheck {
     /** Either a credential or the reason for the person at the sign-in form. */
     public record Outcome(Credential credential, String refusal) {
 
-        static Outcome signedIn(Credential credential) {
+        public static Outcome signedIn(Credential credential) {
             return new Outcome(credential, null);
         }
 
-        static Outcome refused(String refusal) {
+        public static Outcome refused(String refusal) {
             return new Outcome(null, refusal);
         }
     }

@@ -17,26 +17,25 @@ import com.onecloud.console.session.CurrentSession;
 import com.onecloud.console.session.Session.Notice;
 import com.onecloud.console.web.Pages;
 
-import io.quarkus.qute.Location;
-import io.quarkus.qute.Template;
 import io.quarkus.qute.TemplateInstance;
 
-/** Signing in with a ticket's token and secret, and out; {@code /} sends each kind to its starting page. */
+/**
+ * Signing in with a ticket's token and secret, and out; {@code /} sends each kind to its starting page. Signing in
+ * through a provider is {@code ProviderSignInResource}'s; signing out is the same for both, since the console's
+ * session is the only place either credential is kept.
+ */
 @Path("/")
 public class SignInResource {
 
     private final CurrentSession session;
     private final CredentialCheck check;
-    private final Pages pages;
-    private final Template signIn;
+    private final SignInPage signInPage;
     private final Clock clock;
 
-    SignInResource(CurrentSession session, CredentialCheck check, Pages pages,
-            @Location("sign-in.html") Template signIn, Clock clock) {
+    SignInResource(CurrentSession session, CredentialCheck check, SignInPage signInPage, Clock clock) {
         this.session = session;
         this.check = check;
-        this.pages = pages;
-        this.signIn = signIn;
+        this.signInPage = signInPage;
         this.clock = clock;
     }
 
@@ -46,6 +45,9 @@ public class SignInResource {
             return Pages.redirect("/sign-in");
         }
         var credential = session.credential();
+        if (credential.user()) {
+            return Pages.redirect("/my/tickets");
+        }
         return Pages.redirect(credential.superuser() ? "/organizations"
                 : "/organizations/" + ApiClient.segment(credential.organizationId()) + "/tickets");
     }
@@ -54,7 +56,7 @@ public class SignInResource {
     @Path("sign-in")
     @Produces(MediaType.TEXT_HTML)
     public TemplateInstance form() {
-        return pages.page(signIn, "Sign in");
+        return signInPage.render();
     }
 
     @POST

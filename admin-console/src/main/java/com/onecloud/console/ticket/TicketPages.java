@@ -129,8 +129,10 @@ public class TicketPages {
 
     TemplateInstance confirmRevoke(TicketScope scope, String id) {
         JsonNode ticket = api.get(Service.TICKET, scope.api() + "/" + segment(id), session.credential());
-        return pages.page(revoke, "Revoke ticket " + ticket.path("name").asText()).data("scope", scope)
-                .data("ticket", Views.of(ticket, FIELDS));
+        return pages.page(revoke, "Revoke ticket " + ticket.path("name").asText())
+                .data("ticket", Views.of(ticket, FIELDS))
+                .data("action", scope.pages() + "/" + segment(id) + "/revoke")
+                .data("back", scope.pages() + "/" + segment(id));
     }
 
     Response revoke(TicketScope scope, String id, String csrf) {
@@ -144,7 +146,7 @@ public class TicketPages {
      * The date picker's day as the API's {@code expiresAt}: the ticket works until the end of that day, UTC. Blank
      * is the API's default; a garbled date is sent on as it is, for the API to refuse with its field named.
      */
-    static String expiresAt(String expiresOn) {
+    public static String expiresAt(String expiresOn) {
         String text = Forms.text(expiresOn);
         if (text == null) {
             return null;

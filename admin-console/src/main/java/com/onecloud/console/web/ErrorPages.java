@@ -45,7 +45,10 @@ public class ErrorPages {
 
     @ServerExceptionMapper
     public Response signedOut(SignedOut e) {
-        session.signOut(clock.instant().getEpochSecond(), e.reason());
+        // A session signed out before the page ran (idle, expired) keeps the message that said why.
+        if (session.state().signedIn() || e.reason() != null) {
+            session.signOut(clock.instant().getEpochSecond(), e.reason());
+        }
         return Pages.redirect("/sign-in");
     }
 

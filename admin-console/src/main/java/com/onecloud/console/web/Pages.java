@@ -30,8 +30,10 @@ public class Pages {
                 .data("csrf", session.csrfToken())
                 .data("signedIn", credential != null)
                 .data("superuser", credential != null && credential.superuser())
+                .data("user", credential != null && credential.user())
                 .data("homeOrg", credential == null ? null : credential.organizationId())
-                .data("notice", session.takeNotice());
+                .data("notice", session.takeNotice())
+                .data("refresh", null);
     }
 
     /** Post/redirect/get: a form's answer is a page the browser can reload without sending the form again. */

@@ -63,7 +63,7 @@ class LivePagesTest {
     }
 
     private String signedIn(long lastSeen) {
-        Session session = Session.anonymous(lastSeen).signIn(new Credential("oc_t", "s", "SUPERUSER", null),
+        Session session = Session.anonymous(lastSeen).signIn(Credential.ticket("oc_t", "s", "SUPERUSER", null),
                 lastSeen);
         return new SessionCodec(key).seal(session);
     }

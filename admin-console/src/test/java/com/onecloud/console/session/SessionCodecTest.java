@@ -3,10 +3,13 @@ package com.onecloud.console.session;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
+import com.onecloud.console.oidc.AccessToken;
 import com.onecloud.console.session.Session.Credential;
 import com.onecloud.console.session.Session.Issued;
 import com.onecloud.console.session.Session.Notice;
@@ -18,7 +21,7 @@ class SessionCodecTest {
     private static final String OTHER_KEY = Base64.getEncoder().encodeToString(new byte[] {
         1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16 });
     private static final Session SIGNED_IN = Session.anonymous(1_000)
-            .signIn(new Credential("oc_abc_token", "the-secret", "APPLICATION", "org-1"), 2_000)
+            .signIn(Credential.ticket("oc_abc_token", "the-secret", "APPLICATION", "org-1"), 2_000)
             .withNotice(Notice.error("refused", "lt-1")).withIssued(new Issued("t-1", "oc_new", "new-secret"));
 
     @Test
@@ -49,6 +52,36 @@ class SessionCodecTest {
         assertThat(codec.open("not base64 at all!")).isEmpty();
         assertThat(codec.open("")).isEmpty();
         assertThat(codec.open(null)).isEmpty();
+    }
+
+    @Test
+    void aProviderSignInKeepsItsBearerTokenSealedAndItsEnd() {
+        SessionCodec codec = new SessionCodec(KEY);
+        String jwt = "eyJhbGciOiJSUzI1NiJ9.eyJleHAiOjE3MDAwMDAwMDB9.c2lnbmF0dXJl";
+        Session session = Session.anonymous(1_000).signIn(Credential.bearer(jwt, "USER", 1_700_000_000L,
+                List.of("CONTACTS")), 2_000);
+        String sealed = codec.seal(session);
+        assertThat(codec.open(sealed)).contains(session);
+        assertThat(session.credential().authorization()).isEqualTo("Bearer " + jwt);
+        assertThat(new String(Base64.getUrlDecoder().decode(sealed), StandardCharsets.ISO_8859_1))
+                .doesNotContain(jwt);
+        assertThat(session.credential().endedAt(1_699_999_999L)).isFalse();
+        assertThat(session.credential().endedAt(1_700_000_000L)).isTrue();
+        assertThat(SIGNED_IN.credential().endedAt(Long.MAX_VALUE)).as("a ticket's end is the API's to enforce")
+                .isFalse();
+    }
+
+    @Test
+    void theLargestSessionWithAProviderTokenFitsTheBrowsersFourKilobyteCookie() {
+        String longestToken = "e".repeat(AccessToken.MAX_LENGTH);
+        Session largest = Session.anonymous(1_000)
+                .signIn(Credential.bearer(longestToken, "SUPERUSER", 1_700_000_000L,
+                        List.of("CONTACTS", "USERS", "TICKETS")), 2_000)
+                .withNotice(Notice.error("x".repeat(10_000), "log-token-0123456789abcdef"))
+                .withIssued(new Issued("t".repeat(40), "oc_" + "t".repeat(120), "s".repeat(60)));
+        String cookie = SessionCookie.NAME + "=" + new SessionCodec(KEY).seal(largest)
+                + "; Path=/; HttpOnly; SameSite=Strict; Secure";
+        assertThat(cookie.length()).isLessThan(4096);
     }
 
     @Test

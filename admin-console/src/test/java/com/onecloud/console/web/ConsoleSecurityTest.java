@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.not;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -78,7 +79,7 @@ class ConsoleSecurityTest {
                 .cookie(SessionCookie.NAME, signedIn(sixteenMinutesAgo)).get("/organizations");
         answer.then().statusCode(303).header("Location", endsWith("/sign-in"));
         given().cookie(SessionCookie.NAME, answer.cookie(SessionCookie.NAME)).get("/sign-in").then()
-                .statusCode(200).body(containsString("signed out after 15 minutes without activity"));
+                .statusCode(200).body(containsString("You were signed out after 15 minutes without activity"));
     }
 
     @Test
@@ -97,8 +98,39 @@ class ConsoleSecurityTest {
                 .post("/sign-in").then().statusCode(303).header("Location", endsWith("/sign-in"));
     }
 
+    @Test
+    void withTheProviderOffTheSignInPageOffersNoneAndItsPathIsNotThere() {
+        given().get("/sign-in").then().statusCode(200).body(not(containsString("sign-in-provider")))
+                .body(not(containsString("/sign-in/oidc")));
+        given().redirects().follow(false).get("/sign-in/oidc").then().statusCode(404);
+    }
+
+    @Test
+    void aProviderSignInWhoseAccessTokenHasExpiredIsSignedOutBeforeAnyApiIsAsked() {
+        long now = Instant.now().getEpochSecond();
+        Session session = Session.anonymous(now).signIn(Credential.bearer("a.b.c", "USER", now - 1,
+                List.of("CONTACTS")), now);
+        Response answer = given().redirects().follow(false)
+                .cookie(SessionCookie.NAME, new SessionCodec(key).seal(session)).get("/organizations");
+        answer.then().statusCode(303).header("Location", endsWith("/sign-in"));
+        given().cookie(SessionCookie.NAME, answer.cookie(SessionCookie.NAME)).get("/sign-in").then()
+                .statusCode(200).body(containsString("access token expired"));
+    }
+
+    @Test
+    void aCopyOfASignedOutSessionsCookieOpensNoPage() {
+        long now = Instant.now().getEpochSecond();
+        Session session = Session.anonymous(now).signIn(Credential.ticket("oc_t", "s", "SUPERUSER", null), now);
+        String cookie = new SessionCodec(key).seal(session);
+        given().redirects().follow(false).cookie(SessionCookie.NAME, cookie).formParam("csrf", session.csrf())
+                .post("/sign-out").then().statusCode(303).header("Location", endsWith("/sign-in"));
+        // Before the sign-out this cookie reached the (closed) API and got 502; now it is not signed in at all.
+        given().redirects().follow(false).cookie(SessionCookie.NAME, cookie).get("/organizations").then()
+                .statusCode(303).header("Location", endsWith("/sign-in"));
+    }
+
     private String signedIn(long lastSeen) {
-        Session session = Session.anonymous(lastSeen).signIn(new Credential("oc_t", "s", "SUPERUSER", null),
+        Session session = Session.anonymous(lastSeen).signIn(Credential.ticket("oc_t", "s", "SUPERUSER", null),
                 lastSeen);
         return new SessionCodec(key).seal(session);
     }

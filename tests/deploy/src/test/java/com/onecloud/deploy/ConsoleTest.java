@@ -74,6 +74,8 @@ class ConsoleTest {
                     + ":" + list(service.path("spec").path("ports")).get(0).path("port").asInt());
         }
         assertThat(m.secretRef(c, "ONECLOUD_CONSOLE_SESSION_KEY")).containsExactly("onecloud-console-session", "key");
+        assertThat(m.secretRef(c, "ONECLOUD_CONSOLE_OIDC_CLIENT_SECRET")).containsExactly("onecloud-console-oidc",
+                "client-secret");
         assertThat(Sources.read(CONSOLE + "/src/main/resources/application.properties"))
                 .as("the session key has no production default")
                 .containsPattern("(?m)^onecloud\\.console\\.session\\.key=\\$\\{ONECLOUD_CONSOLE_SESSION_KEY\\}$");
@@ -97,11 +99,13 @@ class ConsoleTest {
                 routes.add(new String[] { path.path("path").asText(), path.path("backend").path("service").path("name").asText() });
             }
         }
-        for (String page : List.of("/", "/sign-in", "/sign-out", "/organizations", "/organizations/o1/tickets/t1/revoke",
+        for (String page : List.of("/", "/sign-in", "/sign-in/oidc", "/sign-out", "/my/tickets", "/my/tickets/t1/revoke",
+                "/organizations", "/organizations/o1/tickets/t1/revoke",
                 "/superuser-tickets/t1", "/webjars/htmx.org/2.0.10/dist/htmx.min.js", "/console.css", "/console.js")) {
             assertThat(NetworkTest.routeNginx(routes, page)).as(overlay + " console " + page).isEqualTo(CONSOLE);
         }
-        for (String hidden : List.of("/q/health/ready", "/q/metrics", "/api/admin/v1/tickets", "/organizationsx")) {
+        for (String hidden : List.of("/q/health/ready", "/q/metrics", "/api/admin/v1/tickets", "/organizationsx",
+                "/mystery")) {
             assertThat(NetworkTest.routeNginx(routes, hidden)).as(overlay + " console " + hidden + " is not routed").isNull();
         }
         // The API's host does not route to the console, nor the console's host to the APIs.

@@ -116,6 +116,11 @@ final class Browser implements AutoCloseable {
         driver.navigate().refresh();
     }
 
+    /** The names of the cookies the browser holds for the current site. */
+    List<String> cookieNames() {
+        return driver.manage().getCookies().stream().map(org.openqa.selenium.Cookie::getName).toList();
+    }
+
     /** The session cookie's value, for requests a browser's page would not send (the CSRF case). */
     String cookie(String name) {
         return driver.manage().getCookieNamed(name).getValue();

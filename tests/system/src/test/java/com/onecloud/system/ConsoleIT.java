@@ -10,6 +10,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import org.awaitility.Awaitility;
@@ -19,14 +21,16 @@ import org.junit.jupiter.api.Test;
 import com.onecloud.platform.Platform;
 import com.onecloud.system.Clients.AppTicket;
 import com.onecloud.system.Clients.UserToken;
+import com.onecloud.testsupport.oidc.TestOidcProvider;
 
 /**
  * The administrator console in a real browser (Debian's Chromium) against the packaged services: a superuser signs
  * in with the bootstrap credential, creates an organization with both APIs activated, a user and an application
  * ticket whose secret is shown once; the ticket works through the API, is rotated and revoked, and the API refuses
  * it. Also: a USER token is refused at sign-in, a form without the CSRF token is refused, sign-out, and an application
- * signed in is signed out at its next request once its ticket is revoked. axe-core finds no serious or critical
- * accessibility violation in the main pages, and each main page is photographed (tests/system/target/screenshots).
+ * signed in is signed out at its next request once its ticket is revoked. A user signs in through the identity
+ * provider and manages their own tokens on My tickets. axe-core finds no serious or critical accessibility violation
+ * in the main pages, and each main page is photographed (tests/system/target/screenshots).
  */
 @Order(7)
 class ConsoleIT {
@@ -188,6 +192,98 @@ class ConsoleIT {
             assertThat(b.text()).contains("no longer accepted");
         }
         Clients.assertNoCredentialInLogs();
+    }
+
+    @Test
+    void aUserSignedInThroughTheIdentityProviderManagesTheirOwnTokens() throws Exception {
+        Platform p = platform();
+        TestOidcProvider provider = RunningPlatform.identityProvider();
+        String suffix = UUID.randomUUID().toString().substring(0, 8);
+        String orgId = Clients.newOrganization("Console users " + suffix);
+        AppTicket admin = Clients.newApplication(orgId, "USERS", "TICKETS");
+        String carol = Clients.newUser(admin, orgId, "Carol", "Console", "carol." + suffix + "@example.com");
+        provider.addAccount("carol-" + suffix, userClaims(orgId, carol));
+        // An organization whose User API is not activated: its users' pages say so.
+        String closedOrg = Clients.newOrganization("Console closed " + suffix, true, false);
+        AppTicket closedAdmin = Clients.newApplication(closedOrg, "USERS", "TICKETS");
+        String dave = Clients.newUser(closedAdmin, closedOrg, "Dave", "Closed", "dave." + suffix + "@example.com");
+        provider.addAccount("dave-" + suffix, userClaims(closedOrg, dave));
+
+        try (Browser b = new Browser(p.consoleUrl())) {
+            signInThroughProvider(b, "carol-" + suffix);
+            assertThat(b.awaitPath("/my/tickets")).isEqualTo("/my/tickets");
+            assertThat(b.cookieNames()).as("Quarkus OIDC's own session is dropped at the hand-over")
+                    .noneMatch(name -> name.startsWith("q_session"));
+            assertThat(b.find("#token-end").getText()).contains("ends at the latest when your current sign-in does");
+            assertThat(b.all("#api-USERS")).as("only the APIs of the sign-in are offered").isEmpty();
+
+            // A token with one API: shown once, not after a reload.
+            b.type("#name", "phone app");
+            b.click("#api-CONTACTS");
+            b.click("form[action='/my/tickets'][method=post] button[type=submit]");
+            b.awaitText("only time");
+            String token = b.find("#issued-token").getAttribute("value");
+            assertThat(token).startsWith("oc_");
+            Clients.ISSUED.add(token);
+            assertThat(b.text()).contains("only time").contains("phone app").contains("ACTIVE");
+            accessible(b, "my-tickets");
+            b.reload();
+            assertThat(b.all("#issued-token")).isEmpty();
+            assertThat(b.source()).doesNotContain(token);
+
+            // It works through the API; revoked in the console after confirmation, it is refused within a second.
+            Awaitility.await().atMost(WITHIN).until(() -> Clients.user(p.resourceUrl(), token)
+                    .get("/api/user/v1/contacts").statusCode() == 200);
+            b.click("a[href$='/revoke']");
+            b.awaitPath("/my/tickets/[^/]+/revoke");
+            b.click("main form button[type=submit]");
+            b.awaitPath("/my/tickets");
+            b.awaitText("Token revoked");
+            Awaitility.await().atMost(Duration.ofSeconds(1)).pollInterval(Duration.ofMillis(50))
+                    .until(() -> Clients.user(p.resourceUrl(), token).get("/api/user/v1/contacts").statusCode() == 401);
+            assertThat(b.text()).contains("REVOKED");
+
+            // No admin page for a user: the API's refusal, readable.
+            b.open("/organizations");
+            assertThat(b.text()).contains("refused this (403)");
+            b.open("/organizations/" + orgId + "/tickets");
+            assertThat(b.text()).contains("refused this (403)");
+
+            // Signing out ends the session: a copy of the old cookie opens no page any more.
+            String oldCookie = b.cookie("onecloud_console");
+            b.open("/my/tickets");
+            b.click("form[action='/sign-out'] button");
+            b.awaitPath("/sign-in");
+            HttpResponse<String> replayed = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                    URI.create(p.consoleUrl() + "/my/tickets")).header("Cookie", "onecloud_console=" + oldCookie)
+                    .GET().build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(replayed.statusCode()).isEqualTo(303);
+            assertThat(replayed.headers().firstValue("Location")).hasValueSatisfying(
+                    location -> assertThat(location).endsWith("/sign-in"));
+
+            // A user whose organization's User API is off gets the API's reason, not a broken page.
+            signInThroughProvider(b, "dave-" + suffix);
+            b.awaitPath("/my/tickets");
+            assertThat(b.text()).contains("refused this (403)").doesNotContain("Exception");
+        }
+        Clients.ISSUED.addAll(provider.issuedTokens());
+        Clients.assertNoCredentialInLogs();
+    }
+
+    /** The claims auth-service maps to a USER principal of the organization, granted CONTACTS. */
+    private static Map<String, Object> userClaims(String orgId, String userId) {
+        return Map.of("onecloud_kind", "USER", "onecloud_org", orgId, "onecloud_user", userId,
+                "onecloud_apis", List.of("CONTACTS"));
+    }
+
+    /** From the console's sign-in page through the provider's page, where the account is typed, and back. */
+    private static void signInThroughProvider(Browser b, String login) {
+        b.open("/sign-in");
+        assertThat(b.find("#sign-in-provider").getText()).isEqualTo("Sign in with " + RunningPlatform.PROVIDER_NAME);
+        b.click("#sign-in-provider");
+        b.awaitText("Test identity provider");
+        b.type("#login", login);
+        b.click("form button[type=submit]");
     }
 
     /** The token and secret the page shows once, read from it, and kept for the log checks. */

@@ -13,12 +13,14 @@ import java.util.Set;
 
 import com.onecloud.platform.Platform;
 import com.onecloud.platform.PlatformConfig;
+import com.onecloud.testsupport.oidc.TestOidcProvider;
 
 /**
  * The platform under test: started once per test JVM from the packaged services, {@link #REPLICAS} processes of each
  * as in production, on free ports, with an embedded PostgreSQL and Kafka in a fresh data folder under {@code target/};
- * stopped when the JVM exits; the administrator console runs in front of replica 1. Tests address replica 1 unless
- * they are about replicas ({@link ReplicasIT}).
+ * stopped when the JVM exits; the administrator console runs in front of replica 1. A test OpenID Connect provider
+ * runs in this JVM, trusted by auth-service and used by the console's sign-in. Tests address replica 1 unless they
+ * are about replicas ({@link ReplicasIT}).
  */
 final class RunningPlatform {
 
@@ -32,7 +34,15 @@ final class RunningPlatform {
      */
     static final int REPLICAS = 2;
 
+    /** The console's client at the identity provider; its secret has 32 characters or more, as Quarkus OIDC wants. */
+    static final String CONSOLE_CLIENT_ID = "onecloud-console";
+    private static final String CONSOLE_CLIENT_SECRET = "console-client-secret-for-the-system-tests";
+    /** The audience the provider gives access tokens for the platform, which auth-service requires. */
+    static final String PLATFORM_AUDIENCE = "onecloud-api";
+    static final String PROVIDER_NAME = "Test IdP";
+
     private static Platform platform;
+    private static TestOidcProvider identityProvider;
     private static int postgresPort;
 
     private RunningPlatform() {
@@ -47,16 +57,51 @@ final class RunningPlatform {
             int ticketPort = servicePort(reserved);
             int authPort = servicePort(reserved);
             postgresPort = otherPort(reserved);
+            int kafkaPort = otherPort(reserved);
+            int consolePort = otherPort(reserved);
+            identityProvider = TestOidcProvider.start(new TestOidcProvider.Client(CONSOLE_CLIENT_ID,
+                    CONSOLE_CLIENT_SECRET, "http://localhost:" + consolePort + "/sign-in/oidc"), PLATFORM_AUDIENCE);
             long starting = System.nanoTime();
             platform = Platform.start(new PlatformConfig(root, data, resourcePort, ticketPort, authPort,
-                    postgresPort, otherPort(reserved), null, SUPERUSER, SUPERUSER, null, Map.of(), REPLICAS,
-                    otherPort(reserved)));
+                    postgresPort, kafkaPort, null, SUPERUSER, SUPERUSER, null, Map.of(), REPLICAS, consolePort,
+                    identityProviderEnvironment(identityProvider.issuer())));
             System.out.printf("Platform with %d replicas of each service ready in %.1f s%n", REPLICAS,
                     (System.nanoTime() - starting) / 1e9);
             Platform started = platform;
-            Runtime.getRuntime().addShutdownHook(new Thread(started::close, "platform-stop"));
+            TestOidcProvider provider = identityProvider;
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                started.close();
+                provider.close();
+            }, "platform-stop"));
         }
         return platform;
+    }
+
+    /** The identity provider the platform trusts (auth-service) and signs users in with (the console). */
+    static TestOidcProvider identityProvider() {
+        get();
+        return identityProvider;
+    }
+
+    /**
+     * OpenID Connect on, as an operator would configure it: auth-service accepts the provider's access tokens
+     * (issuer, audience, keys from its key set), the console signs users in through it. Every system test runs with
+     * it, so each also shows that it changes nothing for tickets.
+     */
+    private static Map<String, Map<String, String>> identityProviderEnvironment(String issuer) {
+        return Map.of(
+                Platform.AUTH, Map.of(
+                        "ONECLOUD_AUTH_OIDC_ENABLED", "true",
+                        "ONECLOUD_AUTH_OIDC_ISSUER", issuer,
+                        "ONECLOUD_AUTH_OIDC_AUDIENCE", PLATFORM_AUDIENCE,
+                        "QUARKUS_OIDC_DECISION_AUTH_SERVER_URL", issuer,
+                        "QUARKUS_OIDC_DECISION_JWKS_PATH", TestOidcProvider.JWKS_PATH),
+                Platform.CONSOLE, Map.of(
+                        "ONECLOUD_CONSOLE_OIDC_ENABLED", "true",
+                        "ONECLOUD_CONSOLE_OIDC_AUTH_SERVER_URL", issuer,
+                        "ONECLOUD_CONSOLE_OIDC_CLIENT_ID", CONSOLE_CLIENT_ID,
+                        "ONECLOUD_CONSOLE_OIDC_CLIENT_SECRET", CONSOLE_CLIENT_SECRET,
+                        "ONECLOUD_CONSOLE_OIDC_PROVIDER_NAME", PROVIDER_NAME));
     }
 
     /** A database of the platform's PostgreSQL, for tests that inspect it as {@link #SUPERUSER}. */

@@ -91,6 +91,7 @@ public final class Platform implements AutoCloseable {
         // Production configuration, but logs for a person reading .onecloud/logs rather than a log pipeline.
         env.put("QUARKUS_LOG_CONSOLE_JSON_ENABLED", "false");
         env.putAll(config.serviceEnvironment());
+        env.putAll(config.environmentOf(name));
         if (CONSOLE.equals(name)) {
             return consoleEnvironment(env);
         }

@@ -14,10 +14,13 @@ import java.util.Map;
  * @param replicas how many processes of each service run, 1 to {@link #MAX_REPLICAS}
  * @param consolePort the port of the administrator web console (one process: it keeps no state, so one is enough
  *        locally), or 0 for none
+ * @param environmentByService extra environment of one service only, by its name, on top of
+ *        {@code serviceEnvironment} (e.g. the identity provider's settings, which mean something else to each)
  */
 public record PlatformConfig(Path repositoryRoot, Path dataDir, int resourcePort, int ticketPort, int authPort,
         int postgresPort, int kafkaPort, String postgresUrl, String postgresUser, String postgresPassword,
-        String kafkaBootstrapServers, Map<String, String> serviceEnvironment, int replicas, int consolePort) {
+        String kafkaBootstrapServers, Map<String, String> serviceEnvironment, int replicas, int consolePort,
+        Map<String, Map<String, String>> environmentByService) {
 
     /** Replica i of a service listens on the service's port plus this step times (i − 1): 8081, 8181, 8281, ... */
     public static final int REPLICA_PORT_STEP = 100;
@@ -26,10 +29,20 @@ public record PlatformConfig(Path repositoryRoot, Path dataDir, int resourcePort
 
     public PlatformConfig {
         serviceEnvironment = Map.copyOf(serviceEnvironment);
+        environmentByService = Map.copyOf(environmentByService);
         if (replicas < 1 || replicas > MAX_REPLICAS) {
             throw new PlatformException("ONECLOUD_REPLICAS must be from 1 to " + MAX_REPLICAS + ", not " + replicas
                     + ".");
         }
+    }
+
+    /** No environment of one service only. */
+    public PlatformConfig(Path repositoryRoot, Path dataDir, int resourcePort, int ticketPort, int authPort,
+            int postgresPort, int kafkaPort, String postgresUrl, String postgresUser, String postgresPassword,
+            String kafkaBootstrapServers, Map<String, String> serviceEnvironment, int replicas, int consolePort) {
+        this(repositoryRoot, dataDir, resourcePort, ticketPort, authPort, postgresPort, kafkaPort, postgresUrl,
+                postgresUser, postgresPassword, kafkaBootstrapServers, serviceEnvironment, replicas, consolePort,
+                Map.of());
     }
 
     /** No console. */
@@ -119,6 +132,11 @@ public record PlatformConfig(Path repositoryRoot, Path dataDir, int resourcePort
             throw new PlatformException("ONECLOUD_REPLICAS must be from 1 to " + MAX_REPLICAS + ", not '" + value
                     + "'.");
         }
+    }
+
+    /** The extra environment of {@code service} alone (none if not configured). */
+    public Map<String, String> environmentOf(String service) {
+        return environmentByService.getOrDefault(service, Map.of());
     }
 
     public boolean hasConsole() {
