@@ -30,7 +30,6 @@ import com.onecloud.console.session.Session.Notice;
 import com.onecloud.console.web.Forms;
 import com.onecloud.console.web.Pages;
 import com.onecloud.console.web.Paging;
-import com.onecloud.console.web.Search;
 import com.onecloud.console.web.Views;
 
 import io.quarkus.qute.Location;
@@ -69,26 +68,14 @@ public class UserPages {
             @QueryParam("offset") String offsetText) {
         Credential credential = session.credential();
         int offset = Paging.offset(offsetText);
-        List<Map<String, Object>> rows;
-        long total;
-        boolean truncated = false;
-        if (q == null || q.isBlank()) {
-            JsonNode page = api.get(Service.RESOURCE, api(orgId) + query(parameters("limit", Paging.SIZE, "offset",
-                    offset)), credential);
-            rows = Views.items(page, FIELDS);
-            total = page.path("total").asLong();
-        } else {
-            Search.Result result = Search.matching(q, from -> api.get(Service.RESOURCE, api(orgId)
-                    + query(parameters("limit", Search.BATCH, "offset", from)), credential),
-                    List.of("firstName", "lastName", "email", "id"), FIELDS);
-            rows = result.page(offset);
-            total = result.hits().size();
-            truncated = result.truncated();
-        }
+        String search = Forms.text(q);
+        JsonNode page = api.get(Service.RESOURCE, api(orgId) + query(parameters("q", search, "limit", Paging.SIZE,
+                "offset", offset)), credential);
+        List<Map<String, Object>> rows = Views.items(page, FIELDS);
+        long total = page.path("total").asLong();
         String link = "/organizations/" + segment(orgId) + "/users" + query(parameters("q", q));
         return pages.page(list, "Users").data("orgId", orgId)
                 .data("liveUrl", LivePages.PATH + "/organizations/" + segment(orgId) + "/users").data("users", rows).data("q", q == null ? "" : q)
-                .data("truncated", truncated).data("maxScanned", Search.MAX_SCANNED)
                 .data("paging", new Paging(offset, total, link + (link.contains("?") ? "&" : "?")));
     }
 

@@ -9,7 +9,7 @@ import java.util.function.IntFunction;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
- * Search over a list the API only pages (organizations, users have no search parameter): the console reads the
+ * Search over a list the API only pages (the organizations have no search parameter): the console reads the
  * list in pages of {@link #BATCH} and keeps the rows whose fields contain the text, up to {@link #MAX_SCANNED} rows.
  * The page says so when the list is longer than that.
  */

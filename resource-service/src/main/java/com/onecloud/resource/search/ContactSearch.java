@@ -22,6 +22,9 @@ import io.vertx.mutiny.sqlclient.Tuple;
 @ApplicationScoped
 public class ContactSearch {
 
+    /** The longest fragment a search takes. */
+    public static final int MAX_FRAGMENT = 100;
+
     private static final String MATCHES = """
             SELECT 'PERSONAL' AS type, id, first_name, last_name, email, phone_number FROM contact
              WHERE organization_id = $1 AND owner_user_id = $2 AND search_text LIKE $3 ESCAPE '\\'
@@ -44,7 +47,7 @@ public class ContactSearch {
     }
 
     public Uni<Page> search(String organizationId, String userId, String fragment, PageRequest page) {
-        String pattern = "%" + escapeLike(fragment.toLowerCase(Locale.ROOT)) + "%";
+        String pattern = containing(fragment);
         return pool.preparedQuery(PAGE).execute(Tuple.of(organizationId, userId, pattern, page.limit(), page.offset()))
                 .chain(rows -> {
                     List<SearchHit> hits = new ArrayList<>(rows.size());
@@ -61,6 +64,11 @@ public class ContactSearch {
                     return pool.preparedQuery(COUNT).execute(Tuple.of(organizationId, userId, pattern))
                             .map(counted -> Page.of(hits, counted.iterator().next().getLong("total"), page));
                 });
+    }
+
+    /** The LIKE pattern of {@code search_text} values that contain {@code fragment}, matched literally. */
+    public static String containing(String fragment) {
+        return "%" + escapeLike(fragment.toLowerCase(Locale.ROOT)) + "%";
     }
 
     static String escapeLike(String text) {

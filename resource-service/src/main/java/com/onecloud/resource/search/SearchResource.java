@@ -34,8 +34,6 @@ import io.smallrye.mutiny.Uni;
 @Tag(name = "Contact search", description = "Search over your personal contacts and your organization's directory.")
 public class SearchResource {
 
-    static final int MAX_QUERY = 100;
-
     private final ContactSearch search;
     private final Caller caller;
 
@@ -49,14 +47,14 @@ public class SearchResource {
             description = "Matches `q` (case-insensitive) in the names, company and email of your personal contacts"
                     + " and of your organization's users; each hit says which (`PERSONAL` or `DIRECTORY`).")
     @Parameter(name = "q", in = ParameterIn.QUERY, required = true, description = "What to look for, 1 to "
-            + MAX_QUERY + " characters.", schema = @Schema(type = SchemaType.STRING, minLength = 1,
-                    maxLength = MAX_QUERY))
+            + ContactSearch.MAX_FRAGMENT + " characters.", schema = @Schema(type = SchemaType.STRING, minLength = 1,
+                    maxLength = ContactSearch.MAX_FRAGMENT))
     @APIResponse(responseCode = "200", description = "A page of hits.",
             content = @Content(schema = @Schema(implementation = Pages.HitPage.class)))
     public Uni<Page> search(@QueryParam("q") String q, @QueryParam("limit") String limit,
             @QueryParam("offset") String offset) {
-        if (q == null || q.isBlank() || q.length() > MAX_QUERY) {
-            throw InvalidInput.of("q", "q must be 1 to " + MAX_QUERY + " characters.");
+        if (q == null || q.isBlank() || q.length() > ContactSearch.MAX_FRAGMENT) {
+            throw InvalidInput.of("q", "q must be 1 to " + ContactSearch.MAX_FRAGMENT + " characters.");
         }
         PageRequest page = PageRequest.of(limit, offset);
         Principal p = caller.principal();

@@ -21,10 +21,13 @@ import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.Sse;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -37,8 +40,10 @@ import com.onecloud.authclient.Caller;
 import com.onecloud.http.openapi.ApiDocs;
 import com.onecloud.http.paging.PageRequest;
 import com.onecloud.http.paging.Versions;
+import com.onecloud.http.problem.InvalidInput;
 import com.onecloud.resource.common.Page;
 import com.onecloud.resource.common.Pages;
+import com.onecloud.resource.search.ContactSearch;
 import com.onecloud.subscriptions.StreamKey;
 import com.onecloud.subscriptions.Subscriptions;
 
@@ -94,13 +99,20 @@ public class UserResource {
     @GET
     @Operation(operationId = "listUsers", summary = "List the organization's users",
             description = ApiDocs.SUBSCRIBABLE)
+    @Parameter(name = "q", in = ParameterIn.QUERY, description = "Only the users whose names, email or phone number"
+            + " contain this (case-insensitive), or whose id it is; the total counts them. At most "
+            + ContactSearch.MAX_FRAGMENT + " characters; blank lists all.", schema = @Schema(type = SchemaType.STRING,
+                    maxLength = ContactSearch.MAX_FRAGMENT))
     @APIResponse(responseCode = "200", description = "A page of users.",
             content = @Content(schema = @Schema(implementation = Pages.UserPage.class)))
-    public Uni<Page> list(@PathParam("orgId") String orgId, @QueryParam("limit") String limit,
-            @QueryParam("offset") String offset) {
+    public Uni<Page> list(@PathParam("orgId") String orgId, @QueryParam("q") String q,
+            @QueryParam("limit") String limit, @QueryParam("offset") String offset) {
         caller.requireOrganization(orgId, "Organization");
+        if (q != null && q.length() > ContactSearch.MAX_FRAGMENT) {
+            throw InvalidInput.of("q", "q must be at most " + ContactSearch.MAX_FRAGMENT + " characters.");
+        }
         PageRequest page = PageRequest.of(limit, offset);
-        return users.page(orgId, page)
+        return (q == null || q.isBlank() ? users.page(orgId, page) : users.search(orgId, q.trim(), page))
                 .map(found -> Page.of(found.items().stream().map(UserView::of).toList(), found.total(), page));
     }
 

@@ -21,6 +21,7 @@ import com.onecloud.resource.common.Ids;
 import com.onecloud.resource.common.ItemEvents;
 import com.onecloud.resource.common.Persistence;
 import com.onecloud.resource.organization.OrganizationService;
+import com.onecloud.resource.search.ContactSearch;
 
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -55,6 +56,16 @@ public class UserService {
             + "LEFT JOIN directory_user_count counted ON counted.organization_id = o.id "
             + "LEFT JOIN LATERAL (SELECT " + DirectoryUser.COLUMNS + " FROM directory_user "
             + "WHERE organization_id = o.id ORDER BY created_at, id LIMIT $2 OFFSET $3) page ON true WHERE o.id = $1";
+    /**
+     * {@link #PAGE} of the users whose names, email or number contain a fragment ({@code $4}, a LIKE pattern; the
+     * trigram index of {@code search_text}), or whose id is {@code $5}; the total counts the matches.
+     */
+    private static final String MATCHING = "directory_user WHERE organization_id = o.id"
+            + " AND (search_text LIKE $4 ESCAPE '\\' OR id = $5)";
+    private static final String SEARCH_PAGE = "SELECT page.*, coalesce(matched.total, 0) AS total FROM organization o "
+            + "LEFT JOIN LATERAL (SELECT count(*) AS total FROM " + MATCHING + ") matched ON true "
+            + "LEFT JOIN LATERAL (SELECT " + DirectoryUser.COLUMNS + " FROM " + MATCHING
+            + " ORDER BY created_at, id LIMIT $2 OFFSET $3) page ON true WHERE o.id = $1";
     private static final String GET = "SELECT " + DirectoryUser.COLUMNS + " FROM directory_user "
             + "WHERE organization_id = $1 AND id = $2";
     private static final String VERSION = "SELECT version FROM directory_user WHERE organization_id = $1 AND id = $2";
@@ -123,6 +134,17 @@ public class UserService {
             }
             return Counted.of(rows, DirectoryUser::of);
         });
+    }
+
+    /** A page of the organization's users that {@code fragment} finds, and their total; 404 as {@link #page}. */
+    public Uni<Counted<DirectoryUser>> search(String orgId, String fragment, PageRequest page) {
+        return pool.preparedQuery(SEARCH_PAGE).execute(Tuple.of(orgId, page.limit(), page.offset(),
+                ContactSearch.containing(fragment), fragment)).map(rows -> {
+                    if (rows.size() == 0) {
+                        throw new NotFound(OrganizationService.NOT_FOUND);
+                    }
+                    return Counted.of(rows, DirectoryUser::of);
+                });
     }
 
     public Uni<DirectoryUser> get(String orgId, String id) {

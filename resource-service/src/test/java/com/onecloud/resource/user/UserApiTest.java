@@ -356,6 +356,31 @@ class UserApiTest {
     }
 
     @Test
+    void theUserListFindsUsersByAFragmentOrTheirIdWithinTheOrganizationOnly() {
+        String org = Fixtures.organization("Searching users");
+        String other = Fixtures.organization("Other searched users");
+        Credential app = Credentials.application(org, Api.USERS);
+        String ada = Fixtures.user(org, "Ada", "Lovelace", Fixtures.email("ada"), null);
+        String alan = Fixtures.user(org, "Alan", "Turing", Fixtures.email("alan"), null);
+        Fixtures.user(org, "Grace", "Hopper_100%", Fixtures.email("grace"), null);
+        Fixtures.user(other, "Ada", "Elsewhere", Fixtures.email("ada2"), null);
+        app.spec().get(users(org) + "?q=LOVE").then().statusCode(200).body("total", equalTo(1))
+                .body("items.id", equalTo(List.of(ada)));
+        app.spec().get(users(org) + "?q=a&limit=1&offset=1").then().statusCode(200).body("total", equalTo(3))
+                .body("items.id", equalTo(List.of(alan)));
+        app.spec().get(users(org) + "?q=" + alan).then().statusCode(200).body("items.id", equalTo(List.of(alan)));
+        // LIKE's metacharacters are matched literally.
+        app.spec().queryParam("q", "_100%").get(users(org)).then().statusCode(200).body("total", equalTo(1));
+        app.spec().queryParam("q", "%").get(users(org)).then().statusCode(200).body("total", equalTo(1));
+        app.spec().accept("application/xml").get(users(org) + "?q=nobody").then().statusCode(200)
+                .body("page.total", equalTo("0"));
+        // A search form sent empty lists them all; a fragment longer than a search takes is refused.
+        app.spec().queryParam("q", " ").get(users(org)).then().statusCode(200).body("total", equalTo(3));
+        app.spec().accept("application/json").queryParam("q", "x".repeat(101)).get(users(org)).then()
+                .statusCode(400).body("validationResult.field", hasItem("q"));
+    }
+
+    @Test
     void conventionsOnUsers() {
         String org = Fixtures.organization("Conventions");
         Credential app = Credentials.application(org, Api.USERS);
