@@ -104,7 +104,7 @@ class GeneratedClientsIT {
         ContactView carol = contacts.createContact(new ContactRequest().firstName("Carol").lastName("Carlsson")
                 .company("Acme").phoneNumber("+358401234567"));
         assertThat(carol.getFirstName()).isEqualTo("Carol");
-        assertThat(users.listUsers(org.getId(), null, null).getTotal()).isEqualTo(2L);
+        assertThat(users.listUsers(org.getId(), null, null, null).getTotal()).isEqualTo(2L);
 
         // Search: a personal contact and a directory user.
         ContactSearchApi search = new ContactSearchApi(resource);
