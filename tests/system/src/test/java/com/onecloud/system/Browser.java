@@ -109,7 +109,9 @@ final class Browser implements AutoCloseable {
 
     /** Waits until the page's text holds {@code text}: for answers that stay on the same path. */
     void awaitText(String text) {
-        new WebDriverWait(driver, Duration.ofSeconds(30)).until(d -> text().contains(text));
+        // A page that moves on by itself (the provider sign-in's refresh, a live list's reload) replaces the body read.
+        new WebDriverWait(driver, Duration.ofSeconds(30)).ignoring(StaleElementReferenceException.class)
+                .until(d -> text().contains(text));
     }
 
     void reload() {
