@@ -8,15 +8,13 @@ import java.util.Map;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
 
-import org.hibernate.reactive.mutiny.Mutiny;
-
 /**
- * Every query and lock on tickets and their credentials. Each method runs in the caller's session; those that lock
- * rows ({@code FOR UPDATE}) in the caller's transaction, which holds the locks until it ends.
+ * Every query and lock on tickets and their credentials but the lists ({@link TicketPages}). Each method runs in the
+ * caller's session; those that lock rows ({@code FOR UPDATE}) in the caller's transaction, which holds the locks until
+ * it ends.
  */
 @ApplicationScoped
 public class TicketRepository {
@@ -24,59 +22,6 @@ public class TicketRepository {
     /** Stores a new ticket with its first credential. */
     public Uni<Void> insert(TicketEntity ticket, CredentialEntity credential) {
         return ticket.persist().chain(() -> credential.persist()).replaceWithVoid();
-    }
-
-    /**
-     * A page of the scope's tickets that pass the filter, oldest first; the total counts them all. Page and total
-     * come in one statement (the count a subquery of the page's query, in its snapshot); only a page past the last
-     * ticket, which has no row to carry the total, costs a second one.
-     */
-    public Uni<TicketPageResult> page(TicketScope scope, TicketFilter filter, int limit, int offset, Instant now) {
-        Map<String, Object> params = new HashMap<>();
-        String counted = conditions(scope, filter, now, params, "c.");
-        String listed = conditions(scope, filter, now, params, "t.");
-        return Panache.getSession().chain(session -> {
-            Mutiny.SelectionQuery<Object[]> query = session.createSelectionQuery("select t, (select count(*) from "
-                    + "TicketEntity c where " + counted + ") from TicketEntity t where " + listed
-                    + " order by t.createdAt, t.id", Object[].class);
-            params.forEach(query::setParameter);
-            return query.setFirstResult(offset).setMaxResults(limit).getResultList();
-        }).chain(rows -> {
-            List<TicketEntity> items = rows.stream().map(row -> (TicketEntity) row[0]).toList();
-            if (!rows.isEmpty() || offset == 0) {
-                long total = rows.isEmpty() ? 0 : (Long) rows.get(0)[1];
-                return Uni.createFrom().item(new TicketPageResult(items, total, limit, offset));
-            }
-            return TicketEntity.count(conditions(scope, filter, now, params, ""), params)
-                    .map(total -> new TicketPageResult(items, total, limit, offset));
-        });
-    }
-
-    /** HQL conditions of the scope and the filter on the entity {@code alias} names, adding their parameters. */
-    private static String conditions(TicketScope scope, TicketFilter filter, Instant now, Map<String, Object> params,
-            String alias) {
-        StringBuilder where = new StringBuilder(where(scope, params, alias));
-        if (filter.kind() != null) {
-            where.append(" and ").append(alias).append("kind = :kind");
-            params.put("kind", filter.kind().name());
-        }
-        if (filter.userId() != null) {
-            where.append(" and ").append(alias).append("userId = :userId");
-            params.put("userId", filter.userId());
-        }
-        if (filter.status() != null) {
-            switch (filter.status()) {
-                case ACTIVE -> where.append(" and ").append(alias).append("revokedAt is null and ").append(alias)
-                        .append("expiresAt > :now");
-                case EXPIRED -> where.append(" and ").append(alias).append("revokedAt is null and ").append(alias)
-                        .append("expiresAt <= :now");
-                case REVOKED -> where.append(" and ").append(alias).append("revokedAt is not null");
-            }
-            if (filter.status() != TicketStatus.REVOKED) {
-                params.put("now", now);
-            }
-        }
-        return where.toString();
     }
 
     /** The scope's ticket with this id; null if the scope has none. */
@@ -159,7 +104,7 @@ public class TicketRepository {
 
     private static Uni<TicketEntity> inScope(TicketScope scope, String id, boolean forUpdate) {
         Map<String, Object> params = new HashMap<>();
-        String query = where(scope, params, "") + " and id = :id";
+        String query = where(scope, params) + " and id = :id";
         params.put("id", id);
         var found = TicketEntity.<TicketEntity>find(query, params);
         if (forUpdate) {
@@ -168,21 +113,21 @@ public class TicketRepository {
         return found.firstResult();
     }
 
-    /** HQL conditions of the scope on the entity {@code alias} names, adding their parameters to {@code params}. */
-    private static String where(TicketScope scope, Map<String, Object> params, String alias) {
+    /** HQL conditions of the scope, adding their parameters to {@code params}. */
+    private static String where(TicketScope scope, Map<String, Object> params) {
         StringBuilder where = new StringBuilder();
         if (scope.organizationId() == null) {
-            where.append(alias).append("organizationId is null");
+            where.append("organizationId is null");
         } else {
-            where.append(alias).append("organizationId = :organizationId");
+            where.append("organizationId = :organizationId");
             params.put("organizationId", scope.organizationId());
         }
         if (scope.userId() != null) {
-            where.append(" and ").append(alias).append("userId = :scopeUserId");
+            where.append(" and userId = :scopeUserId");
             params.put("scopeUserId", scope.userId());
         }
         if (scope.kind() != null) {
-            where.append(" and ").append(alias).append("kind = :scopeKind");
+            where.append(" and kind = :scopeKind");
             params.put("scopeKind", scope.kind().name());
         }
         return where.toString();

@@ -25,6 +25,7 @@ import com.onecloud.ticket.repository.CredentialEntity;
 import com.onecloud.ticket.repository.TicketEntity;
 import com.onecloud.ticket.repository.TicketFilter;
 import com.onecloud.ticket.repository.TicketPageResult;
+import com.onecloud.ticket.repository.TicketPages;
 import com.onecloud.ticket.repository.TicketRepository;
 import com.onecloud.ticket.repository.TicketScope;
 import com.onecloud.ticket.repository.TicketStatus;
@@ -50,6 +51,7 @@ public class TicketService {
     private static final int MAX_GRACE_SECONDS = 86_400;
 
     private final TicketRepository repository;
+    private final TicketPages pages;
     private final TombstoneRepository tombstones;
     private final UsageRepository usage;
     private final PanacheOutbox outbox;
@@ -58,9 +60,10 @@ public class TicketService {
     private final TicketServiceConfig.Tickets config;
     private final Validity validity;
 
-    TicketService(TicketRepository repository, TombstoneRepository tombstones, UsageRepository usage,
-            PanacheOutbox outbox, TicketEvents events, AuditTrail audit, TicketServiceConfig config) {
+    TicketService(TicketRepository repository, TicketPages pages, TombstoneRepository tombstones,
+            UsageRepository usage, PanacheOutbox outbox, TicketEvents events, AuditTrail audit, TicketServiceConfig config) {
         this.repository = repository;
+        this.pages = pages;
         this.tombstones = tombstones;
         this.usage = usage;
         this.outbox = outbox;
@@ -137,7 +140,7 @@ public class TicketService {
         TicketScope scope = owner.scope(caller);
         PageRequest page = query.page();
         TicketFilter filter = query.filter();
-        return Panache.withSession(() -> repository.page(scope, filter, page.limit(), page.offset(), Times.now()));
+        return pages.page(scope, filter, page.limit(), page.offset(), Times.now());
     }
 
     public Uni<TicketEntity> get(Caller caller, TicketOwner owner, String id) {

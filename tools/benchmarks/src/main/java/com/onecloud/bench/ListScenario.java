@@ -31,8 +31,8 @@ record ListScenario(BenchRun run, Seed seed, int postgresPort) implements Scenar
 
     /**
      * One measured path: its request, and the statements resource- or ticket-service sends for it (copied from the
-     * service: {@code ContactService}, {@code ContactSearch}, {@code UserService}, and what Hibernate makes of
-     * ticket-service's {@code TicketRepository.page}), with {@code $n} bound to {@code parameters}.
+     * service: {@code ContactService}, {@code ContactSearch}, {@code UserService} and ticket-service's
+     * {@code TicketPages}), with {@code $n} bound to {@code parameters}.
      */
     private record Path(String name, String url, String headers, String database, List<String> statements,
             List<String> parameters) {
@@ -70,7 +70,7 @@ record ListScenario(BenchRun run, Seed seed, int postgresPort) implements Scenar
                         List.of(org, limit, "0")),
                 new Path("ticket list", run.loopback(ticket, "/api/admin/v1/organizations/" + org + "/tickets?limit="
                         + LIMIT), basic + "\nAccept: application/json", "onecloud_tickets", List.of(TICKET_PAGE),
-                        List.of(org, "0", limit)));
+                        List.of(org, limit, "0")));
 
         PgBench pgbench = PgBench.available() ? new PgBench(postgresPort, run.folder(), run.wrk().threads(),
                 run.config().wrkConnections()) : null;
@@ -163,13 +163,13 @@ record ListScenario(BenchRun run, Seed seed, int postgresPort) implements Scenar
             + " WHERE o.id = $1";
 
     /**
-     * What Hibernate sends for {@code TicketRepository.page} without filters: the page with its total as a subquery.
+     * What ticket-service's {@code TicketPages.page} sends without filters: the page with its total as a subquery.
      * The run takes the statement PostgreSQL actually received where it can ({@link #captured}).
      */
-    static final String TICKET_PAGE = "select t1_0.id,t1_0.apis,t1_0.bootstrap,t1_0.created_at,t1_0.expires_at,"
-            + "t1_0.kind,t1_0.last_used_at,t1_0.name,t1_0.organization_id,t1_0.revoke_reason,t1_0.revoked_at,"
-            + "t1_0.user_id,(select count(*) from ticket c1_0 where c1_0.organization_id=$1) from ticket t1_0 where"
-            + " t1_0.organization_id=$1 order by t1_0.created_at,t1_0.id offset $2 rows fetch first $3 rows only";
+    static final String TICKET_PAGE = "SELECT id, organization_id, user_id, kind, name, apis, created_at, expires_at,"
+            + " revoked_at, last_used_at, revoke_reason, expiry_announced, bootstrap, (SELECT count(*) FROM ticket"
+            + " WHERE organization_id = $1) AS total FROM ticket WHERE organization_id = $1 ORDER BY created_at, id"
+            + " LIMIT $2 OFFSET $3";
 
     /**
      * The path with the statement PostgreSQL last received for it from the service, where one of the service's idle
