@@ -15,6 +15,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -28,6 +29,8 @@ record ListScenario(BenchRun run, Seed seed, int postgresPort) implements Scenar
     /** What the search asks for: a surname fragment that finds a handful of contacts and a directory user. */
     static final String SEARCH_FRAGMENT = "last4711";
     private static final int LIMIT = 10;
+    /** An independent run's warm-up (issue 26's): each path is measured after at least this. */
+    private static final int WARMUP_S = 30;
 
     /**
      * One measured path: its request, and the statements resource- or ticket-service sends for it (copied from the
@@ -78,25 +81,34 @@ record ListScenario(BenchRun run, Seed seed, int postgresPort) implements Scenar
         StringBuilder ratios = new StringBuilder("| path | requests/s | floor (PostgreSQL alone)/s | ratio | p99 | floor"
                 + " p99 | targets: ratio ≥ 65 %, p99 < 20 ms |\n|---|---|---|---|---|---|---|\n");
         StringBuilder plans = new StringBuilder();
+        StringBuilder cpu = new StringBuilder("| path | service / PostgreSQL / wrk, per request | floor: PostgreSQL /"
+                + " pgbench, per query |\n|---|---|---|\n");
         for (Path path : paths) {
             Map<String, String> env = Map.of("BENCH_HEADERS", path.headers());
             Api.requireStatus(path.url(), headerMap(path.headers()), 200);
-            run.wrk().run(path.name() + "-warmup", path.url(), "request.lua", env, run.config().warmup());
+            // As long as an independent run's warm-up: the first path follows the seeding, with the JIT still busy.
+            run.wrk().run(path.name() + "-warmup", path.url(), "request.lua", env,
+                    Math.max(WARMUP_S, run.config().warmup()));
+            String serviceName = path.database().equals("onecloud_tickets") ? "ticket-service" : "resource-service";
+            Optional<ProcessHandle> process = Services.process(serviceName);
             Wrk.Result service;
-            try (JfrRecording jfr = run.jfr("list-" + path.name().replace(' ', '-'),
-                    path.database().equals("onecloud_tickets") ? "ticket-service" : "resource-service")) {
+            CpuSplit.Snapshot before = CpuSplit.now(process);
+            try (JfrRecording jfr = run.jfr("list-" + path.name().replace(' ', '-'), serviceName)) {
                 service = run.report().check(run.wrk().run(path.name(), path.url(), "request.lua", env,
                         run.config().duration()));
             }
+            cpu.append("| ").append(path.name()).append(" | ")
+                    .append(CpuSplit.now(process).perRequest(before, service.requests())).append(" | ");
             table.add(service);
             try {
-                floor(path, pgbench, service, ratios, plans, table);
+                floor(path, pgbench, service, ratios, plans, table, cpu);
             } catch (SQLException | IllegalStateException e) {
                 // One path's floor failing leaves the others and the rest of the run to measure.
                 Log.info(path.name() + ": no floor: " + e.getMessage());
                 ratios.append("| ").append(path.name()).append(" | ").append(f0(service.rps()))
                         .append(" | failed: ").append(e.getMessage().replace('\n', ' ').replace('|', '/'))
                         .append(" | | ").append(f2(service.p99Ms())).append(" ms | | |\n");
+                cpu.append("failed |\n");
             }
         }
         run.report().append("## 6. List and search paths, each against PostgreSQL alone\n\n")
@@ -110,6 +122,9 @@ record ListScenario(BenchRun run, Seed seed, int postgresPort) implements Scenar
                         + " one request, with the same parameters, to the same database.\n\n")
                 .append(ratios).append('\n');
         run.report().table(table);
+        run.report().append("\nWhere each run's CPU went (from `/proc`: the service's process, every PostgreSQL"
+                + " process with the backends that ended during the run, the load generator), in CPU time per request"
+                + " or per query of the run:\n\n").append(cpu);
         run.report().append("\n### The statements and their plans\n\n`EXPLAIN (ANALYZE, BUFFERS)` of each statement"
                 + " with the run's parameters, prepared and executed six times first as the services' clients would (so that the plan"
                 + " is the one their prepared statements settle on), after the path's own measurement.\n\n").append(plans);
@@ -117,7 +132,7 @@ record ListScenario(BenchRun run, Seed seed, int postgresPort) implements Scenar
 
     /** The path's statements, their plans and the floor pgbench measures for them, into the report's parts. */
     private void floor(Path measured, PgBench pgbench, Wrk.Result service, StringBuilder ratios, StringBuilder plans,
-            List<Wrk.Result> table) throws SQLException {
+            List<Wrk.Result> table, StringBuilder cpu) throws SQLException {
         Path path = captured(measured);
         plans.append("**").append(path.name()).append("** (").append(path.statements().size())
                 .append(path.statements().size() == 1 ? " statement" : " statements").append(")\n\n");
@@ -128,11 +143,15 @@ record ListScenario(BenchRun run, Seed seed, int postgresPort) implements Scenar
         if (pgbench == null) {
             ratios.append("| ").append(path.name()).append(" | ").append(f0(service.rps()))
                     .append(" | no pgbench | | ").append(f2(service.p99Ms())).append(" ms | | |\n");
+            cpu.append("no pgbench |\n");
             return;
         }
+        CpuSplit.Snapshot before = CpuSplit.now(Optional.empty());
         Wrk.Result floor = pgbench.run(path.name() + " floor", path.database(), path.statements().stream()
                 .map(statement -> statement.replaceAll("\\$(\\d+)", ":p$1")).toList(),
                 numbered(path.parameters()), run.config().duration());
+        cpu.append(CpuSplit.now(Optional.empty()).perRequest(before, floor.requests()).replaceFirst("^0 / ", ""))
+                .append(" |\n");
         table.add(floor);
         ratios.append("| ").append(path.name()).append(" | ").append(f0(service.rps())).append(" | ")
                 .append(f0(floor.rps())).append(" | **").append(f1(100 * service.rps() / floor.rps()))
