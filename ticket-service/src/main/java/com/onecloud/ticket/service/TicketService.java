@@ -61,7 +61,8 @@ public class TicketService {
     private final Validity validity;
 
     TicketService(TicketRepository repository, TicketPages pages, TombstoneRepository tombstones,
-            UsageRepository usage, PanacheOutbox outbox, TicketEvents events, AuditTrail audit, TicketServiceConfig config) {
+            UsageRepository usage, PanacheOutbox outbox, TicketEvents events, AuditTrail audit,
+            TicketServiceConfig config) {
         this.repository = repository;
         this.pages = pages;
         this.tombstones = tombstones;

@@ -19,11 +19,15 @@ final class CpuSplit {
     /** CPU seconds used so far by each part. */
     record Snapshot(double service, double database, double generator) {
 
-        /** What each part used between {@code start} and this snapshot, in microseconds per request. */
+        /** What each part used between {@code start} and this snapshot: service / database / generator, per request. */
         String perRequest(Snapshot start, long requests) {
-            return Report.f0(micros(service - start.service, requests)) + " / "
-                    + Report.f0(micros(database - start.database, requests)) + " / "
-                    + Report.f0(micros(generator - start.generator, requests)) + " µs";
+            return Report.f0(micros(service - start.service, requests)) + " / " + perQuery(start, requests);
+        }
+
+        /** What the database and the generator used between {@code start} and this snapshot, per query (a floor). */
+        String perQuery(Snapshot start, long queries) {
+            return Report.f0(micros(database - start.database, queries)) + " / "
+                    + Report.f0(micros(generator - start.generator, queries)) + " µs";
         }
 
         private static double micros(double seconds, long requests) {

@@ -150,8 +150,7 @@ record ListScenario(BenchRun run, Seed seed, int postgresPort) implements Scenar
         Wrk.Result floor = pgbench.run(path.name() + " floor", path.database(), path.statements().stream()
                 .map(statement -> statement.replaceAll("\\$(\\d+)", ":p$1")).toList(),
                 numbered(path.parameters()), run.config().duration());
-        cpu.append(CpuSplit.now(Optional.empty()).perRequest(before, floor.requests()).replaceFirst("^0 / ", ""))
-                .append(" |\n");
+        cpu.append(CpuSplit.now(Optional.empty()).perQuery(before, floor.requests())).append(" |\n");
         table.add(floor);
         ratios.append("| ").append(path.name()).append(" | ").append(f0(service.rps())).append(" | ")
                 .append(f0(floor.rps())).append(" | **").append(f1(100 * service.rps() / floor.rps()))
