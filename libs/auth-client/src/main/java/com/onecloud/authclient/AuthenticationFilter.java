@@ -26,7 +26,6 @@ import com.onecloud.usage.UsageReporter;
 
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServerRequest;
-import io.vertx.core.net.SocketAddress;
 
 /**
  * Authenticates and authorizes every request to a {@code @Protected} endpoint by asking auth-service, after routing
@@ -75,10 +74,9 @@ public class AuthenticationFilter implements AccessEnforcer {
         Api api = guarded.protection().api().length == 0 ? null : guarded.protection().api()[0];
         List<String> authorizations = request.headers().getAll(HttpHeaders.AUTHORIZATION);
         List<String> queryTokens = request.params().getAll("t");
-        String sourceAddress = sourceAddress(request);
         Decision repeated = LocalDecision.ofRepeated(authorizations, queryTokens);
         if (repeated != null) {
-            return act(repeated, sourceAddress);
+            return act(repeated, request);
         }
         String authorization = authorizations.isEmpty() ? null : authorizations.get(0);
         String queryToken = queryTokens.isEmpty() ? null : queryTokens.get(0);
@@ -86,24 +84,14 @@ public class AuthenticationFilter implements AccessEnforcer {
 
         Decision cached = cache.get(key);
         if (cached != null) {
-            return act(served(cached, activations.apply(cached, audience)), sourceAddress);
+            return act(served(cached, activations.apply(cached, audience)), request);
         }
         Decision local = LocalDecision.of(authorization, queryToken);
         if (local != null) {
-            return act(local, sourceAddress);
+            return act(local, request);
         }
         DecisionRequest ask = new DecisionRequest(authorization, queryToken, audience, api, !cache.isFeedCurrent());
-        return decide(key, ask).chain(decision -> act(decision, sourceAddress));
-    }
-
-    /**
-     * The client's address: the connection's peer, unless Quarkus' proxy support is switched on
-     * ({@code quarkus.http.proxy.*}), which takes {@code X-Forwarded-For}/{@code Forwarded} from trusted proxies only.
-     * A header sent by anyone else is never believed.
-     */
-    private static String sourceAddress(HttpServerRequest request) {
-        SocketAddress remote = request.remoteAddress();
-        return remote == null ? null : remote.hostAddress();
+        return decide(key, ask).chain(decision -> act(decision, request));
     }
 
     /**
@@ -143,10 +131,10 @@ public class AuthenticationFilter implements AccessEnforcer {
         return client.decide(request).map(decision -> activations.apply(decision, request.audience()));
     }
 
-    private Uni<Void> act(Decision decision, String sourceAddress) {
+    private Uni<Void> act(Decision decision, HttpServerRequest request) {
         return switch (decision.outcome()) {
             case ALLOW -> {
-                caller.authenticatedAs(decision.principal(), sourceAddress);
+                caller.authenticatedAs(decision.principal(), request);
                 yield Uni.createFrom().voidItem();
             }
             case INVALID_REQUEST -> Uni.createFrom().failure(new InvalidCredentialRequest(decision.description()));
