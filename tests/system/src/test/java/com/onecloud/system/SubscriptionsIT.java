@@ -79,9 +79,9 @@ class SubscriptionsIT {
                     .put("/api/admin/v1/organizations/" + org + "/users/" + newcomer).then().statusCode(200);
             app(resource2, admin).delete("/api/admin/v1/organizations/" + org + "/users/" + newcomer)
                     .then().statusCode(204);
-            List<Event> userEvents = users.next(3, WAIT);
-            assertThat(userEvents).extracting(Event::name).containsExactly("created", "updated", "deleted");
-            assertThat(userEvents).extracting(Event::itemId).containsOnly(newcomer);
+            // Sue's own creation, committed before the stream opened, may still follow it out of the outbox.
+            assertThat(nextOf(users, newcomer, 3)).extracting(Event::name)
+                    .containsExactly("created", "updated", "deleted");
 
             // Organizations (the superuser's collection): this test's own organization was created before.
             String other = Clients.newOrganization("Streamed " + UUID.randomUUID());
