@@ -37,6 +37,11 @@ public class AuthenticationFilter implements AccessEnforcer {
     private static final Logger LOG = Logger.getLogger(AuthenticationFilter.class);
     private static final Decision NOT_VALID = Decision.refuse(Decision.Outcome.UNAUTHENTICATED, "invalid_token",
             "The credential is not valid.", 0);
+    /**
+     * Goes on with the request at once: RESTEasy Reactive suspends a request for a filter's {@code Uni} and resumes it
+     * when it completes, even one already complete, which was a quarter of this filter's CPU on a cached decision.
+     */
+    private static final Uni<Void> GO_ON = null;
 
     private final DecisionClient client;
     private final DecisionCache cache;
@@ -63,12 +68,11 @@ public class AuthenticationFilter implements AccessEnforcer {
         EndpointAccess access = declarations.computeIfAbsent(resource.getResourceMethod(),
                 method -> EndpointAccess.of(method, resource.getResourceClass()));
         if (access instanceof EndpointAccess.InternalOnly) {
-            return Uni.createFrom().voidItem();
+            return GO_ON;
         }
         if (!(access instanceof EndpointAccess.Guarded guarded)) {
             // DenyByDefault keeps such a service from starting; should one run anyway, nothing is served.
-            return Uni.createFrom()
-                    .failure(new Forbidden("This endpoint is not served.", Challenges.INSUFFICIENT_SCOPE));
+            throw new Forbidden("This endpoint is not served.", Challenges.INSUFFICIENT_SCOPE);
         }
         Audience audience = guarded.protection().audience();
         Api api = guarded.protection().api().length == 0 ? null : guarded.protection().api()[0];
@@ -76,7 +80,8 @@ public class AuthenticationFilter implements AccessEnforcer {
         List<String> queryTokens = request.params().getAll("t");
         Decision repeated = LocalDecision.ofRepeated(authorizations, queryTokens);
         if (repeated != null) {
-            return act(repeated, request);
+            admit(repeated, request);
+            return GO_ON;
         }
         String authorization = authorizations.isEmpty() ? null : authorizations.get(0);
         String queryToken = queryTokens.isEmpty() ? null : queryTokens.get(0);
@@ -84,14 +89,16 @@ public class AuthenticationFilter implements AccessEnforcer {
 
         Decision cached = cache.get(key);
         if (cached != null) {
-            return act(served(cached, activations.apply(cached, audience)), request);
+            admit(served(cached, activations.apply(cached, audience)), request);
+            return GO_ON;
         }
         Decision local = LocalDecision.of(authorization, queryToken);
         if (local != null) {
-            return act(local, request);
+            admit(local, request);
+            return GO_ON;
         }
         DecisionRequest ask = new DecisionRequest(authorization, queryToken, audience, api, !cache.isFeedCurrent());
-        return decide(key, ask).chain(decision -> act(decision, request));
+        return decide(key, ask).invoke(decision -> admit(decision, request)).replaceWithVoid();
     }
 
     /**
@@ -131,19 +138,16 @@ public class AuthenticationFilter implements AccessEnforcer {
         return client.decide(request).map(decision -> activations.apply(decision, request.audience()));
     }
 
-    private Uni<Void> act(Decision decision, HttpServerRequest request) {
-        return switch (decision.outcome()) {
-            case ALLOW -> {
-                caller.authenticatedAs(decision.principal(), request);
-                yield Uni.createFrom().voidItem();
-            }
-            case INVALID_REQUEST -> Uni.createFrom().failure(new InvalidCredentialRequest(decision.description()));
-            case UNAUTHENTICATED -> Uni.createFrom().failure(decision.error() == null
+    /** Lets the request through as the decision's principal, or throws the problem its refusal answers with. */
+    private void admit(Decision decision, HttpServerRequest request) {
+        switch (decision.outcome()) {
+            case ALLOW -> caller.authenticatedAs(decision.principal(), request);
+            case INVALID_REQUEST -> throw new InvalidCredentialRequest(decision.description());
+            case UNAUTHENTICATED -> throw decision.error() == null
                     ? new Unauthenticated("A credential is required.", Challenges.MISSING)
-                    : new Unauthenticated("The credential is not valid.", Challenges.INVALID_TOKEN));
-            case FORBIDDEN -> Uni.createFrom().failure(new Forbidden(decision.description(),
-                    Challenges.INSUFFICIENT_SCOPE));
-        };
+                    : new Unauthenticated("The credential is not valid.", Challenges.INVALID_TOKEN);
+            case FORBIDDEN -> throw new Forbidden(decision.description(), Challenges.INSUFFICIENT_SCOPE);
+        }
     }
 
     private Throwable unavailable(Throwable cause) {
