@@ -9,6 +9,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -115,6 +116,28 @@ public final class EventStream implements AutoCloseable {
             received.add(event);
         }
         return received;
+    }
+
+    /**
+     * The next {@code count} events about item {@code itemId}, skipping any other: a change committed just before the
+     * stream opened may still follow out of the outbox (README, "Subscriptions"). Fails if they do not all come within
+     * {@code wait}.
+     */
+    public List<Event> nextAbout(String itemId, int count, Duration wait) {
+        List<Event> found = new ArrayList<>();
+        Instant giveUp = Instant.now().plus(wait);
+        while (found.size() < count) {
+            Duration left = Duration.between(Instant.now(), giveUp);
+            Event event = left.isNegative() ? null : next(left);
+            if (event == null || event == END) {
+                throw new AssertionError("expected " + count + " events about " + itemId + ", got " + found + " then "
+                        + (event == null ? "nothing within " + wait : "the end of the stream"));
+            }
+            if (itemId.equals(event.itemId())) {
+                found.add(event);
+            }
+        }
+        return found;
     }
 
     /** How many comment lines (heartbeats) arrived. */

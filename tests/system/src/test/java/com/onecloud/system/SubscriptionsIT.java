@@ -80,20 +80,20 @@ class SubscriptionsIT {
             app(resource2, admin).delete("/api/admin/v1/organizations/" + org + "/users/" + newcomer)
                     .then().statusCode(204);
             // Sue's own creation, committed before the stream opened, may still follow it out of the outbox.
-            assertThat(nextOf(users, newcomer, 3)).extracting(Event::name)
+            assertThat(users.nextAbout(newcomer, 3, WAIT)).extracting(Event::name)
                     .containsExactly("created", "updated", "deleted");
 
             // Organizations (the superuser's collection): this test's own organization was created before.
             String other = Clients.newOrganization("Streamed " + UUID.randomUUID());
             superuser(resource2).delete("/api/admin/v1/organizations/" + other).then().statusCode(204);
-            assertThat(nextOf(orgs, other, 2)).extracting(Event::name).containsExactly("created", "deleted");
+            assertThat(orgs.nextAbout(other, 2, WAIT)).extracting(Event::name).containsExactly("created", "deleted");
 
             // Tickets: created, rotated, revoked through the other ticket-service replica.
             AppTicket second = Clients.newApplication(org, "USERS");
             Clients.rotate(ticket(2), admin, org, second.id(), 0);
             app(ticket(2), admin).delete("/api/admin/v1/organizations/" + org + "/tickets/" + second.id())
                     .then().statusCode(204);
-            List<Event> ticketEvents = nextOf(tickets, second.id(), 3);
+            List<Event> ticketEvents = tickets.nextAbout(second.id(), 3, WAIT);
             assertThat(ticketEvents).extracting(Event::name).containsExactly("created", "rotated", "revoked");
             assertThat(ticketEvents).allSatisfy(e -> assertThat(e.data()).doesNotContain(second.token())
                     .doesNotContain(second.secret()));
@@ -240,18 +240,6 @@ class SubscriptionsIT {
             System.out.println("Subscription cut (" + detail + ") after " + took.toMillis() + " ms");
             assertThat(took).isLessThan(CUT_BOUND);
         }
-    }
-
-    private static List<Event> nextOf(EventStream stream, String itemId, int count) {
-        List<Event> found = new ArrayList<>();
-        Instant giveUp = Instant.now().plus(WAIT);
-        while (found.size() < count && Instant.now().isBefore(giveUp)) {
-            Event event = stream.next(Duration.ofSeconds(1));
-            if (event != null && event != EventStream.END && itemId.equals(event.itemId())) {
-                found.add(event);
-            }
-        }
-        return found;
     }
 
     private static void dropEverythingBeforeTheEnd(String topic) throws Exception {
