@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
 
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -31,9 +32,16 @@ import com.onecloud.revocation.RevocationFeed;
  * neither cached nor honoured. The markers outlive {@link #clear()}: forgetting what was revoked is never safe. While
  * the feed is out of touch with the broker (a revocation may be on its way), an entry older than the feed's bound is
  * not used: a revoked credential works at most that much longer, instead of the whole maximum age.
+ * <p>
+ * It is told of each revocation and rotation before the other caches of its process (the feed tells them in order of
+ * priority): the subscriptions' stream guard relies on its markers for a stream registered in between.
  */
 @ApplicationScoped
+@Priority(DecisionCache.FIRST)
 public class DecisionCache implements RevocableCache {
+
+    /** The priority that puts it first among the {@link RevocableCache}s (beans without one have 0). */
+    static final int FIRST = 100;
 
     record Entry(Decision decision, long createdAtNanos, long expiresAtNanos) {
     }
@@ -197,7 +205,7 @@ public class DecisionCache implements RevocableCache {
     }
 
     /** The credential's end: its own, or a recent rotation's grace end if that is earlier and it was replaced. */
-    private Instant endOf(Principal principal) {
+    public Instant endOf(Principal principal) {
         Rotation rotation = principal.ticketId() == null ? null : rotations.getIfPresent(principal.ticketId());
         if (rotation == null || rotation.current().equals(principal.credentialId())) {
             return principal.expiresAt();

@@ -16,8 +16,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
 import com.onecloud.access.Decision;
+import com.onecloud.access.Principal;
 import com.onecloud.authclient.ActivationMarkers;
 import com.onecloud.authclient.AuthClientConfig;
+import com.onecloud.authclient.DecisionCache;
 import com.onecloud.events.ActivationChanged;
 import com.onecloud.revocation.ActivationListener;
 import com.onecloud.revocation.RevocableCache;
@@ -41,14 +43,16 @@ public class StreamGuard implements RevocableCache, ActivationListener {
     static final String EXPIRED = "The credential expired.";
 
     private final ChangeHub hub;
+    private final DecisionCache decisions;
     private final ActivationMarkers markers;
     private final RevocationFeed feed;
     private final Duration trustWithoutFeed;
     private final ScheduledExecutorService timer;
 
-    StreamGuard(ChangeHub hub, ActivationMarkers markers, RevocationFeed feed, AuthClientConfig authConfig,
-            SubscriptionsConfig config) {
+    StreamGuard(ChangeHub hub, DecisionCache decisions, ActivationMarkers markers, RevocationFeed feed,
+            AuthClientConfig authConfig, SubscriptionsConfig config) {
         this.hub = hub;
+        this.decisions = decisions;
         this.markers = markers;
         this.feed = feed;
         this.trustWithoutFeed = authConfig.cacheMaxAge();
@@ -63,13 +67,27 @@ public class StreamGuard implements RevocableCache, ActivationListener {
         timer.scheduleAtFixedRate(this::tick, every, every, TimeUnit.MILLISECONDS);
     }
 
-    /** Watches a new stream's credential until it ends. */
-    void watch(ChangeStream stream) {
-        Instant expiresAt = stream.principal().expiresAt();
-        if (expiresAt != null) {
-            long delay = Math.max(0, Duration.between(Instant.now(), expiresAt).toMillis());
-            stream.deadline(timer.schedule(() -> stream.unauthorized(EXPIRED), delay, TimeUnit.MILLISECONDS));
+    /**
+     * Watches a registered stream's credential until it ends. The stream was authorized before it was registered: a
+     * revocation, rotation or activation change heard in between passed it by here, so what the decision cache and the
+     * activation markers heard is checked now. Each change reaches them before this guard goes through the streams
+     * (the cache's priority; {@link #activationChanged} sets the marker first), so a change reaches every stream one
+     * way or the other. Returns false if it ended the stream at once.
+     */
+    boolean watch(ChangeStream stream) {
+        Principal principal = stream.principal();
+        String refusal = decisions.isRevoked(principal) ? REVOKED : activationRefusal(stream);
+        if (refusal != null) {
+            stream.unauthorized(refusal);
+            return false;
         }
+        Instant end = decisions.endOf(principal);
+        if (end != null) {
+            String detail = end.equals(principal.expiresAt()) ? EXPIRED : REVOKED;
+            long delay = Math.max(0, Duration.between(Instant.now(), end).toMillis());
+            stream.deadline(timer.schedule(() -> stream.unauthorized(detail), delay, TimeUnit.MILLISECONDS));
+        }
+        return true;
     }
 
     @Override
@@ -104,11 +122,17 @@ public class StreamGuard implements RevocableCache, ActivationListener {
         hub.all().filter(s -> change.organizationId().equals(s.principal().organizationId())
                 && (!change.isUsers() || change.userId().equals(s.principal().userId())))
                 .forEach(s -> {
-                    Decision decision = markers.apply(Decision.allow(s.principal(), 0), s.audience());
-                    if (decision.outcome() != Decision.Outcome.ALLOW) {
-                        s.unauthorized(decision.description());
+                    String refusal = activationRefusal(s);
+                    if (refusal != null) {
+                        s.unauthorized(refusal);
                     }
                 });
+    }
+
+    /** Why the API activations heard here refuse the stream's credential; null if they do not. */
+    private String activationRefusal(ChangeStream stream) {
+        Decision decision = markers.apply(Decision.allow(stream.principal(), 0), stream.audience());
+        return decision.outcome() == Decision.Outcome.ALLOW ? null : decision.description();
     }
 
     @Override

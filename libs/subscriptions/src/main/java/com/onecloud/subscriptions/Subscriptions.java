@@ -58,8 +58,7 @@ public class Subscriptions {
                 Vertx.currentContext());
         return stream.events(lastEventId != null, () -> {
             hub.register(stream);
-            guard.watch(stream);
-            if (lastEventId == null) {
+            if (!guard.watch(stream) || lastEventId == null) {
                 return;
             }
             Optional<Cursor> from = Cursor.decode(lastEventId);

@@ -12,6 +12,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import jakarta.inject.Inject;
+
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -21,12 +23,16 @@ import org.junit.jupiter.api.Test;
 
 import com.onecloud.access.Api;
 import com.onecloud.access.credential.TokenFormat;
+import com.onecloud.authclient.DecisionCache;
 import com.onecloud.events.CloudEvent;
 import com.onecloud.events.TicketRevoked;
+import com.onecloud.events.TicketRotated;
 import com.onecloud.events.Topics;
 import com.onecloud.resource.support.Credentials;
 import com.onecloud.resource.support.Credentials.Credential;
 import com.onecloud.resource.support.Fixtures;
+import com.onecloud.revocation.RevocableCache;
+import com.onecloud.subscriptions.StreamGuard;
 import com.onecloud.testsupport.AuthServiceDouble;
 import com.onecloud.testsupport.EmbeddedKafkaResource;
 import com.onecloud.testsupport.EventStream;
@@ -34,6 +40,7 @@ import com.onecloud.testsupport.EventStream.Event;
 import com.onecloud.testsupport.Json;
 import com.onecloud.testsupport.ResourceDatabase;
 
+import io.quarkus.arc.All;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -53,6 +60,10 @@ class SubscriptionTest {
 
     @TestHTTPResource("/")
     URL base;
+
+    @Inject
+    @All
+    List<RevocableCache> caches;
 
     @AfterAll
     static void noCredentialWasLogged() {
@@ -215,11 +226,47 @@ class SubscriptionTest {
             String ticketId = TokenFormat.credentialId(user.token()).orElseThrow();
             AuthServiceDouble.revoke(user.token());
             Instant revoked = Instant.now();
-            publishRevocation(ticketId, org);
+            publish(Topics.TICKET_REVOKED, ticketId, new TicketRevoked(ticketId, null, org, null, "USER",
+                    Instant.now(), "REVOKED"));
             Event told = stream.next(1, WAIT).get(0);
             assertThat(told.name()).isEqualTo("unauthorized");
             assertThat(stream.next(WAIT)).isEqualTo(EventStream.END);
             assertThat(Duration.between(revoked, Instant.now())).isLessThan(Duration.ofSeconds(1));
+        }
+    }
+
+    /** The guard checks a stream registered after its authorization against what the decision cache heard first. */
+    @Test
+    void theDecisionCacheHearsOfEachRevocationBeforeTheStreamGuard() {
+        List<Class<?>> order = caches.stream().<Class<?>>map(cache -> cache instanceof DecisionCache
+                ? DecisionCache.class : cache instanceof StreamGuard ? StreamGuard.class : Object.class).toList();
+        assertThat(order.indexOf(DecisionCache.class)).isNotNegative().isLessThan(order.indexOf(StreamGuard.class));
+    }
+
+    /** A stream opened after the rotation was heard has no rotation to hear: it ends with the grace all the same. */
+    @Test
+    void aStreamOpenedWithAReplacedCredentialDuringItsGraceEndsWithTheGrace() throws Exception {
+        String org = Fixtures.organization("Rotated subscriber");
+        Credential user = Credentials.user(org, Fixtures.user(org, "Ro", "Tated", Fixtures.email("ro"), null),
+                Api.CONTACTS);
+        String ticketId = TokenFormat.credentialId(user.token()).orElseThrow();
+        Instant graceEnds = Instant.now().plusSeconds(3);
+        try (EventStream before = open("api/user/v1/contacts", user, null)) {
+            assertThat(before.status()).isEqualTo(200);
+            publish(Topics.TICKET_ROTATED, ticketId, new TicketRotated(ticketId, "replacement-" + ticketId, org, null,
+                    "USER", Instant.now(), graceEnds));
+            // Time for the feed to hear it; were it slower, the rotation would reach both streams alike.
+            Thread.sleep(1000);
+            try (EventStream during = open("api/user/v1/contacts", user, null)) {
+                assertThat(during.status()).as("the replaced credential works until the grace ends").isEqualTo(200);
+                for (EventStream stream : List.of(before, during)) {
+                    Event told = stream.next(Duration.between(Instant.now(), graceEnds).plusSeconds(1));
+                    assertThat(told).as("told at the grace's end").isNotNull();
+                    assertThat(told.name()).isEqualTo("unauthorized");
+                    assertThat(stream.next(WAIT)).isEqualTo(EventStream.END);
+                }
+                assertThat(Instant.now()).isBefore(graceEnds.plusSeconds(1));
+            }
         }
     }
 
@@ -258,9 +305,9 @@ class SubscriptionTest {
                 .post("/api/user/v1/contacts").then().statusCode(201).extract().path("id");
     }
 
-    private static void publishRevocation(String ticketId, String org) throws Exception {
-        CloudEvent<TicketRevoked> event = CloudEvent.of("/onecloud/ticket-service", Topics.TICKET_REVOKED, ticketId,
-                Instant.now(), new TicketRevoked(ticketId, null, org, null, "USER", Instant.now(), "REVOKED"));
+    /** Publishes a ticket event as ticket-service would. */
+    private static void publish(String type, String ticketId, Object data) throws Exception {
+        CloudEvent<Object> event = CloudEvent.of("/onecloud/ticket-service", type, ticketId, Instant.now(), data);
         try (var producer = new KafkaProducer<>(Map.<String, Object>of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, EmbeddedKafkaResource.bootstrapServers()),
                 new StringSerializer(), new StringSerializer())) {
