@@ -47,6 +47,14 @@ record BenchConfig(int duration, int warmup, int contacts, int revocations, int 
         int usageRounds, List<String> phases, Map<String, String> serviceEnvironment, boolean nmt,
         boolean jfr) {
 
+    /** An independent run's warm-up (issue 26's): warm decisions and each list path are measured after at least this. */
+    private static final int PATH_WARMUP_S = 30;
+
+    /** Seconds of wrk before warm decisions and each list path: {@link #warmup()}, but at least 30. */
+    int pathWarmup() {
+        return Math.max(PATH_WARMUP_S, warmup);
+    }
+
     static BenchConfig fromEnvironment(Map<String, String> env) {
         boolean nmt = number(env, "BENCH_NMT", 0) == 1;
         String phases = env.getOrDefault("BENCH_PHASES", "");

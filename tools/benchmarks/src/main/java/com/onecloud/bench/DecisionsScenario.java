@@ -23,8 +23,6 @@ import java.util.concurrent.Future;
 record DecisionsScenario(BenchRun run, Seed seed) implements Scenario {
 
     private static final String JSON_HEADERS = "Content-Type: application/json\nAccept: application/json";
-    /** An independent run's warm-up (issue 26's): the warm decisions are measured after at least this. */
-    private static final int WARMUP_S = 30;
     private static final int PEER_SLICE_S = 10;
     private static final int PEER_MIN_WARMUP_S = 60;
     /** JIT compilations in a slice of the peer's warm-up below which its JIT counts as quiet. */
@@ -73,7 +71,7 @@ record DecisionsScenario(BenchRun run, Seed seed) implements Scenario {
         // endpoint does. Its tail is what the machine, the HTTP stack and the collector add under this load shape.
         Map<String, String> floorEnv = Map.of("BENCH_METHOD", "POST", "BENCH_BODY", "{\"audience\":\"USER_API\"}",
                 "BENCH_HEADERS", JSON_HEADERS);
-        int warmup = Math.max(WARMUP_S, config.warmup());
+        int warmup = config.pathWarmup();
         wrk.run("decisions-warm-warmup", url, "request.lua", warmEnv, warmup);
         wrk.run("decisions-floor-warmup", url, "request.lua", floorEnv, Math.max(1, config.warmup() / 2));
         List<Wrk.Result> warm = new ArrayList<>();

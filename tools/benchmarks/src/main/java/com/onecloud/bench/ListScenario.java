@@ -29,8 +29,6 @@ record ListScenario(BenchRun run, Seed seed, int postgresPort) implements Scenar
     /** What the search asks for: a surname fragment that finds a handful of contacts and a directory user. */
     static final String SEARCH_FRAGMENT = "last4711";
     private static final int LIMIT = 10;
-    /** An independent run's warm-up (issue 26's): each path is measured after at least this. */
-    private static final int WARMUP_S = 30;
 
     /**
      * One measured path: its request, and the statements resource- or ticket-service sends for it (copied from the
@@ -87,8 +85,7 @@ record ListScenario(BenchRun run, Seed seed, int postgresPort) implements Scenar
             Map<String, String> env = Map.of("BENCH_HEADERS", path.headers());
             Api.requireStatus(path.url(), headerMap(path.headers()), 200);
             // As long as an independent run's warm-up: the first path follows the seeding, with the JIT still busy.
-            run.wrk().run(path.name() + "-warmup", path.url(), "request.lua", env,
-                    Math.max(WARMUP_S, run.config().warmup()));
+            run.wrk().run(path.name() + "-warmup", path.url(), "request.lua", env, run.config().pathWarmup());
             String serviceName = path.database().equals("onecloud_tickets") ? "ticket-service" : "resource-service";
             Optional<ProcessHandle> process = Services.process(serviceName);
             Wrk.Result service;
