@@ -83,9 +83,7 @@ public class StreamGuard implements RevocableCache, ActivationListener {
         }
         Instant end = decisions.endOf(principal);
         if (end != null) {
-            String detail = end.equals(principal.expiresAt()) ? EXPIRED : REVOKED;
-            long delay = Math.max(0, Duration.between(Instant.now(), end).toMillis());
-            stream.deadline(timer.schedule(() -> stream.unauthorized(detail), delay, TimeUnit.MILLISECONDS));
+            endAt(stream, end, end.equals(principal.expiresAt()) ? EXPIRED : REVOKED);
         }
         return true;
     }
@@ -104,11 +102,16 @@ public class StreamGuard implements RevocableCache, ActivationListener {
     /** A replaced credential's stream ends with the grace, as the credential does. */
     @Override
     public int rotated(String ticketId, String currentCredentialId, Instant othersEndAt) {
-        long delay = Math.max(0, Duration.between(Instant.now(), othersEndAt).toMillis());
         hub.all().filter(s -> ticketId.equals(s.principal().ticketId())
                 && !currentCredentialId.equals(s.principal().credentialId()))
-                .forEach(s -> s.deadline(timer.schedule(() -> s.unauthorized(REVOKED), delay, TimeUnit.MILLISECONDS)));
+                .forEach(s -> endAt(s, othersEndAt, REVOKED));
         return 0;
+    }
+
+    /** Ends the stream at {@code end} with {@code detail}, unless an earlier deadline ends it first. */
+    private void endAt(ChangeStream stream, Instant end, String detail) {
+        long delay = Math.max(0, Duration.between(Instant.now(), end).toMillis());
+        stream.deadline(timer.schedule(() -> stream.unauthorized(detail), delay, TimeUnit.MILLISECONDS));
     }
 
     @Override
