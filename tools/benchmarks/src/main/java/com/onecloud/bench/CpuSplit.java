@@ -30,6 +30,16 @@ final class CpuSplit {
                     + Report.f0(micros(generator - start.generator, queries)) + " µs";
         }
 
+        /** The service's CPU per request between {@code start} and this snapshot, in µs. */
+        double serviceMicros(Snapshot start, long requests) {
+            return micros(service - start.service, requests);
+        }
+
+        /** The load generator's CPU per request between {@code start} and this snapshot, in µs. */
+        double generatorMicros(Snapshot start, long requests) {
+            return micros(generator - start.generator, requests);
+        }
+
         private static double micros(double seconds, long requests) {
             return requests == 0 ? 0 : seconds * 1e6 / requests;
         }

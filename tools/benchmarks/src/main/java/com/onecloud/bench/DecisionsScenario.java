@@ -78,21 +78,32 @@ record DecisionsScenario(BenchRun run, Seed seed) implements Scenario {
         List<Wrk.Result> floor = new ArrayList<>();
         List<Wrk.Result> keycloak = new ArrayList<>();
         List<Wrk.Result> table = new ArrayList<>();
+        List<Cpu> warmCpu = new ArrayList<>();
+        List<Cpu> floorCpu = new ArrayList<>();
+        List<Cpu> keycloakCpu = new ArrayList<>();
+        Optional<ProcessHandle> auth = Services.process("auth-service");
+        Optional<ProcessHandle> keycloakJvm = peer.map(KeycloakPeer::jvm);
         Map<String, Double> rss = Map.of();
         Map<String, Double> counters = Map.of();
         double peerRss = 0;
         for (int round = 1; round <= config.decisionRounds(); round++) {
+            CpuSplit.Snapshot before = CpuSplit.now(auth);
             Measured w = measured("decisions-warm-" + round, url, "request.lua", warmEnv, config.duration());
             warm.add(w.result());
+            warmCpu.add(Cpu.since(auth, before, w.result()));
             rss = w.rss();
             counters = w.counters();
+            before = CpuSplit.now(auth);
             floor.add(report.check(wrk.run("decisions-floor-" + round, url, "request.lua", floorEnv,
                     config.duration())));
+            floorCpu.add(Cpu.since(auth, before, floor.get(floor.size() - 1)));
             table.add(w.result());
             table.add(floor.get(floor.size() - 1));
             if (peer.isPresent()) {
+                before = CpuSplit.now(keycloakJvm);
                 Wrk.Result k = report.check(wrk.run("keycloak-introspection-" + round, peer.get().introspectionUrl(),
                         "request.lua", peer.get().introspectionRequest(), config.duration()));
+                keycloakCpu.add(Cpu.since(keycloakJvm, before, k));
                 keycloak.add(k);
                 table.add(k);
                 peerRss = Math.max(peerRss, peer.get().rssMiB());
@@ -151,7 +162,49 @@ record DecisionsScenario(BenchRun run, Seed seed) implements Scenario {
         }
         report.append("| auth-service cache hits / misses / credential lookups, last round | ")
                 .append(metricTriple(counters)).append(" | | |\n\n");
+        cpuSplit(warmCpu, floorCpu, keycloakCpu, keycloak);
         report.rssLine("the warm runs", rss);
+    }
+
+    /** A run's CPU time per request, in µs: of the process that answered and of the load generator. */
+    private record Cpu(double server, double generator) {
+
+        static Cpu since(Optional<ProcessHandle> server, CpuSplit.Snapshot before, Wrk.Result result) {
+            CpuSplit.Snapshot after = CpuSplit.now(server);
+            return new Cpu(after.serviceMicros(before, result.requests()),
+                    after.generatorMicros(before, result.requests()));
+        }
+    }
+
+    /**
+     * Where the decisions' CPU went, and what a rate of 20× Keycloak's would take of the machine: the generator shares
+     * its cores, so no server can answer faster than the cores the generator leaves it allow.
+     */
+    private void cpuSplit(List<Cpu> warm, List<Cpu> floor, List<Cpu> keycloak, List<Wrk.Result> keycloakRuns) {
+        Report report = run.report();
+        report.append("CPU time per request from `/proc` (medians of the rounds): the server's process and wrk.\n\n"
+                + "| run | server | wrk |\n|---|---|---|\n");
+        cpuRow("warm decisions (auth-service)", warm);
+        cpuRow("floor (auth-service)", floor);
+        if (keycloak.isEmpty()) {
+            report.append('\n');
+            return;
+        }
+        cpuRow("Keycloak's introspection", keycloak);
+        double target = 20 * Stats.median(keycloakRuns.stream().map(Wrk.Result::rps).toList());
+        double generator = target * Stats.median(warm.stream().map(Cpu::generator).toList()) / 1e6;
+        double server = target * Stats.median(floor.stream().map(Cpu::server).toList()) / 1e6;
+        report.append("\nAt 20× Keycloak's median rate, ").append(f0(target)).append(" requests/s, wrk alone would"
+                + " take ").append(f2(generator)).append(" cores (its CPU per warm decision) and auth-service ")
+                .append(f2(server)).append(" cores at its floor's CPU per request: ").append(f2(generator + server))
+                .append(" of the machine's ").append(Runtime.getRuntime().availableProcessors())
+                .append(", which the two share.\n\n");
+    }
+
+    private void cpuRow(String name, List<Cpu> rounds) {
+        run.report().append("| ").append(name).append(" | ")
+                .append(f0(Stats.median(rounds.stream().map(Cpu::server).toList()))).append(" µs | ")
+                .append(f0(Stats.median(rounds.stream().map(Cpu::generator).toList()))).append(" µs |\n");
     }
 
     /**

@@ -165,7 +165,7 @@ final class KeycloakPeer implements AutoCloseable {
     }
 
     /** Keycloak's JVM: kc.sh starts it as a child where it does not replace itself with it. */
-    private ProcessHandle jvm() {
+    ProcessHandle jvm() {
         return process.descendants().filter(p -> p.info().command().map(c -> c.endsWith("/java")).orElse(false))
                 .findFirst().orElse(process.toHandle());
     }
