@@ -15,18 +15,15 @@ public final class CredentialRedaction {
 
     private static final List<Rule> RULES = List.of(
             new Rule(Pattern.compile("(?i)\\b(Bearer|Basic)\\s+[A-Za-z0-9._~+/=-]+"), "$1 " + MASK),
-            new Rule(Pattern.compile("([?&;]t=)[^&\\s\"']+"), "$1" + MASK),
+            new Rule(Pattern.compile("(?i)([?&;]t=)[^&\\s\"']+"), "$1" + MASK),
             new Rule(Pattern.compile("(?i)(\"?secret\"?\\s*[:=]\\s*\"?)[^\"\\s,}&]+"), "$1" + MASK),
             new Rule(Pattern.compile("\\boc_[A-Za-z0-9_-]+"), "oc_" + MASK));
-
-    /** One cheap pass that rules out most lines (every access log line without a query) before the rules run. */
-    private static final Pattern CANDIDATE = Pattern.compile("(?i)bearer|basic|secret|oc_|[?&;]t=");
 
     private CredentialRedaction() {
     }
 
     public static String redact(String text) {
-        if (text == null || text.isEmpty() || !CANDIDATE.matcher(text).find()) {
+        if (text == null || !mayHoldCredential(text)) {
             return text;
         }
         String result = text;
@@ -37,6 +34,31 @@ public final class CredentialRedaction {
             }
         }
         return result;
+    }
+
+    /**
+     * Whether any rule could match: one pass over the text, ignoring case, for what every rule's match begins with
+     * ({@code bearer}, {@code basic}, {@code secret}, {@code oc_}, {@code ?t=}). Most lines, every access log line among
+     * them, hold none of these; a regular expression of the same alternatives cost a few per cent of a request's CPU.
+     */
+    static boolean mayHoldCredential(String text) {
+        for (int i = 0, n = text.length(); i < n; i++) {
+            boolean candidate = switch (text.charAt(i)) {
+                case 'b', 'B' -> startsAt(text, i, "bearer") || startsAt(text, i, "basic");
+                case 's', 'S' -> startsAt(text, i, "secret");
+                case 'o', 'O' -> startsAt(text, i, "oc_");
+                case '?', '&', ';' -> startsAt(text, i + 1, "t=");
+                default -> false;
+            };
+            if (candidate) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean startsAt(String text, int index, String lowerCase) {
+        return text.regionMatches(true, index, lowerCase, 0, lowerCase.length());
     }
 
     private record Rule(Pattern pattern, String replacement) {

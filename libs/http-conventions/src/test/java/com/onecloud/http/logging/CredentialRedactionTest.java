@@ -2,6 +2,7 @@ package com.onecloud.http.logging;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -12,6 +13,7 @@ class CredentialRedactionTest {
     @ParameterizedTest
     @ValueSource(strings = {
             "Authorization: Bearer " + TOKEN,
+            "AUTHORIZATION: BEARER " + TOKEN,
             "Authorization: Basic b2NfM2Y5YzJhX1prOHdRbTRSdFk3dVZiMk5jWGU1THBBOXNEMWZHaDBKOnNlY3JldA==",
             "GET /api/user/v1/contacts?limit=5&t=" + TOKEN + " HTTP/1.1",
             "{\"token\":\"" + TOKEN + "\"}",
@@ -23,6 +25,13 @@ class CredentialRedactionTest {
                 .doesNotContain(TOKEN)
                 .doesNotContain("s3cr3t-value-123")
                 .doesNotContain("b2NfM2Y5YzJh");
+    }
+
+    /** Vert.x reads query parameters' names regardless of case, so the filter takes {@code T} for {@code t}. */
+    @Test
+    void aQueryParameterTIsMaskedWhateverItsCase() {
+        assertThat(CredentialRedaction.redact("GET /api/user/v1/contacts?T=abc123def HTTP/1.1"))
+                .isEqualTo("GET /api/user/v1/contacts?T=" + CredentialRedaction.MASK + " HTTP/1.1");
     }
 
     @ParameterizedTest
