@@ -1,6 +1,6 @@
 package com.onecloud.authclient;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -19,7 +19,7 @@ import com.onecloud.revocation.ActivationListener;
  * its position: a marker that is refusing keeps refusing until a newer change or its end, so a missed change errs
  * towards refusal for at most the cache's lifetime.
  */
-@ApplicationScoped
+@Singleton // read on every request: no client proxy to look the instance up on each call
 public class ActivationMarkers implements ActivationListener {
 
     private record OrganizationMarker(boolean adminApi, boolean userApi, long version) {

@@ -7,8 +7,8 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
 
 import jakarta.annotation.Priority;
-import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -36,7 +36,7 @@ import com.onecloud.revocation.RevocationFeed;
  * It is told of each revocation and rotation before the other caches of its process (the feed tells them in order of
  * priority): the subscriptions' stream guard relies on its markers for a stream registered in between.
  */
-@ApplicationScoped
+@Singleton // every request reads it: no client proxy to look the instance up on each call
 @Priority(DecisionCache.FIRST)
 public class DecisionCache implements RevocableCache {
 

@@ -8,8 +8,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
-import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.inject.Singleton;
 
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -32,7 +32,7 @@ import io.quarkus.runtime.StartupEvent;
  * A report that cannot be sent is counted again into the next; a crash loses at most one interval. ticket-service adds
  * the reports up.
  */
-@ApplicationScoped
+@Singleton // counts on every request: no client proxy to look the instance up on each call
 public class UsageReporter {
 
     private static final Logger LOG = Logger.getLogger(UsageReporter.class);
