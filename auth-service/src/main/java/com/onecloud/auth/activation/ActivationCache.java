@@ -3,8 +3,8 @@ package com.onecloud.auth.activation;
 import java.time.Duration;
 import java.util.function.BooleanSupplier;
 
-import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -27,7 +27,7 @@ import io.smallrye.mutiny.Uni;
  * announcement keeps the announcement, so the order in which they arrive does not matter. An entry lives as long as a
  * verified credential does (the cache TTL; while the feed is out of touch, only what was heard within its bound).
  */
-@ApplicationScoped
+@Singleton // read on every decision: no client proxy to look the instance up on each call
 public class ActivationCache implements ActivationListener {
 
     private record Held<T>(T flags, long version, long heldSince) {

@@ -7,8 +7,8 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
 
-import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -40,7 +40,7 @@ import io.quarkus.runtime.Startup;
  * Created at start-up ({@code @Startup}), so that invalid configuration stops the service before it serves anything.
  */
 @Startup
-@ApplicationScoped
+@Singleton // read on every decision: no client proxy to look the instance up on each call
 public class VerifiedCredentialCache implements RevocableCache {
 
     /** The longest time a credential lookup can still be running after the revocation event arrived. */

@@ -6,7 +6,7 @@ import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 
 import org.jboss.logging.Logger;
 
@@ -41,7 +41,7 @@ import io.smallrye.mutiny.Uni;
  * credential view) and applies the access policy, then rule 7's activation (from its cache or the activation view). A refusal never says which check failed, and never repeats the
  * credential.
  */
-@ApplicationScoped
+@Singleton // the fast lane calls it on every request: no client proxy to look the instance up on each call
 public class DecisionService {
 
     private static final Logger LOG = Logger.getLogger(DecisionService.class);
