@@ -178,7 +178,7 @@ record DecisionsScenario(BenchRun run, Seed seed) implements Scenario {
 
     /**
      * Where the decisions' CPU went, and what a rate of 20× Keycloak's would take of the machine: the generator shares
-     * its cores, so no server can answer faster than the cores the generator leaves it allow.
+     * its cores, so what it leaves of them bounds any server's rate.
      */
     private void cpuSplit(List<Cpu> warm, List<Cpu> floor, List<Cpu> keycloak, List<Wrk.Result> keycloakRuns) {
         Report report = run.report();
