@@ -38,8 +38,9 @@ public final class CredentialRedaction {
 
     /**
      * Whether any rule could match: one pass over the text, ignoring case, for what every rule's match begins with
-     * ({@code bearer}, {@code basic}, {@code secret}, {@code oc_}, {@code ?t=}). Most lines, every access log line among
-     * them, hold none of these; a regular expression of the same alternatives cost a few per cent of a request's CPU.
+     * ({@code bearer}, {@code basic}, {@code secret}, {@code oc_}, or {@code t=} after {@code ?}, {@code &} or
+     * {@code ;}). Most lines, every access log line among them, hold none of these; a regular expression of the same
+     * alternatives cost a few per cent of a request's CPU.
      */
     static boolean mayHoldCredential(String text) {
         for (int i = 0, n = text.length(); i < n; i++) {

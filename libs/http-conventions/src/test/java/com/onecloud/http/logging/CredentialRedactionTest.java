@@ -27,7 +27,7 @@ class CredentialRedactionTest {
                 .doesNotContain("b2NfM2Y5YzJh");
     }
 
-    /** Vert.x reads query parameters' names regardless of case, so the filter takes {@code T} for {@code t}. */
+    /** Vert.x 4 reads query parameters' names regardless of case, so the filter takes {@code T} for {@code t}. */
     @Test
     void aQueryParameterTIsMaskedWhateverItsCase() {
         assertThat(CredentialRedaction.redact("GET /api/user/v1/contacts?T=abc123def HTTP/1.1"))
