@@ -4,7 +4,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Map;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 
 import com.onecloud.events.Topics;
 import com.onecloud.http.paging.PageRequest;
@@ -24,7 +24,7 @@ import io.vertx.mutiny.sqlclient.Tuple;
  * both, so nobody else's contact is ever visible (it reads as missing). Each change is one statement and its
  * announcement for the owner's subscribers, in one transaction.
  */
-@ApplicationScoped
+@Singleton // called on every request: no client proxy to look the instance up on each call
 public class ContactService {
 
     private static final String NO_ORGANIZATION = "The caller's organization does not exist.";

@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 
 import com.onecloud.http.paging.PageRequest;
 import com.onecloud.resource.common.Page;
@@ -19,7 +19,7 @@ import io.vertx.mutiny.sqlclient.Tuple;
  * contacts and their organization's directory. The fragment is a bound parameter with LIKE's metacharacters escaped,
  * so {@code %}, {@code _}, quotes and backslashes are matched literally; trigram indexes keep it fast.
  */
-@ApplicationScoped
+@Singleton // called on every request: no client proxy to look the instance up on each call
 public class ContactSearch {
 
     /** The longest fragment a search takes. */

@@ -4,7 +4,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 
 import com.onecloud.audit.AuditAction;
 import com.onecloud.audit.AuditEntries;
@@ -37,7 +37,7 @@ import io.vertx.mutiny.sqlclient.Tuple;
  * the change. Every change is recorded in the audit trail in its transaction: who made it, from where, and which
  * fields changed (switching the flag is a {@code user.updated} naming it).
  */
-@ApplicationScoped
+@Singleton // called on every request: no client proxy to look the instance up on each call
 public class UserService {
 
     static final String DUPLICATE = "A user with this email already exists in the organization.";
