@@ -3,10 +3,13 @@ package com.onecloud.http.xml;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
+import java.lang.annotation.Annotation;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import jakarta.xml.bind.JAXBContext;
+import jakarta.xml.bind.JAXBException;
+import jakarta.xml.bind.annotation.XmlRootElement;
 
 import org.junit.jupiter.api.Test;
 
@@ -14,9 +17,11 @@ import com.onecloud.http.conventions.Widget;
 
 class XmlBodyWriterTest {
 
+    private static final Annotation[] NONE = {};
+
     private final JAXBContext context = JAXBContext.newInstance(Widget.class);
 
-    XmlBodyWriterTest() throws Exception {
+    XmlBodyWriterTest() throws JAXBException {
     }
 
     @Test
@@ -44,12 +49,9 @@ class XmlBodyWriterTest {
     void writesOnlyRootElementsItsContextBinds() {
         XmlBodyWriter writer = new XmlBodyWriter(context);
 
-        assertThat(writer.isWriteable(Widget.class, Widget.class, new java.lang.annotation.Annotation[0], null))
-                .isTrue();
-        assertThat(writer.isWriteable(String.class, String.class, new java.lang.annotation.Annotation[0], null))
-                .isFalse();
-        assertThat(writer.isWriteable(Unbound.class, Unbound.class, new java.lang.annotation.Annotation[0], null))
-                .isFalse();
+        assertThat(writer.isWriteable(Widget.class, Widget.class, NONE, null)).isTrue();
+        assertThat(writer.isWriteable(String.class, String.class, NONE, null)).isFalse();
+        assertThat(writer.isWriteable(Unbound.class, Unbound.class, NONE, null)).isFalse();
     }
 
     private String written(Widget widget) throws Exception {
@@ -64,7 +66,7 @@ class XmlBodyWriterTest {
         return out.toString(StandardCharsets.UTF_8);
     }
 
-    @jakarta.xml.bind.annotation.XmlRootElement(name = "unbound")
+    @XmlRootElement(name = "unbound")
     static class Unbound {
     }
 }
