@@ -123,8 +123,9 @@ record ListScenario(BenchRun run, Seed seed, int postgresPort) implements Scenar
                 + " process with the backends that ended during the run, the load generator), in CPU time per request"
                 + " or per query of the run:\n\n").append(cpu);
         run.report().append("\n### The statements and their plans\n\n`EXPLAIN (ANALYZE, BUFFERS)` of each statement"
-                + " with the run's parameters, prepared and executed six times first as the services' clients would (so that the plan"
-                + " is the one their prepared statements settle on), after the path's own measurement.\n\n").append(plans);
+                + " with the run's parameters, prepared in a session set as the services' connections are (`"
+                + PgBench.SERVICE_SESSION_SETTING + "`) and executed six times first, so that the plan is the one their"
+                + " prepared statements keep, after the path's own measurement.\n\n").append(plans);
     }
 
     /** The path's statements, their plans and the floor pgbench measures for them, into the report's parts. */
@@ -216,8 +217,8 @@ record ListScenario(BenchRun run, Seed seed, int postgresPort) implements Scenar
     }
 
     /**
-     * The plan PostgreSQL uses for the statement as the service's clients send it: prepared, and executed more than
-     * the five times after which it may settle on a generic plan.
+     * The plan PostgreSQL uses for the statement as the service's clients send it: prepared in a session set as theirs
+     * are, and executed a few times first.
      */
     private String explain(String database, String statement, List<String> parameters) throws SQLException {
         int used = Pattern.compile("\\$(\\d+)").matcher(statement).results()
@@ -225,6 +226,7 @@ record ListScenario(BenchRun run, Seed seed, int postgresPort) implements Scenar
         String arguments = String.join(", ", parameters.subList(0, used).stream()
                 .map(p -> "'" + p.replace("'", "''") + "'").toList());
         try (Connection c = connect(database); Statement s = c.createStatement()) {
+            s.execute("SET " + PgBench.SERVICE_SESSION_SETTING);
             s.execute("PREPARE measured AS " + statement);
             for (int i = 0; i < 6; i++) {
                 s.execute("EXECUTE measured(" + arguments + ")");

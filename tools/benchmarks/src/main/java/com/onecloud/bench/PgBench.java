@@ -13,12 +13,18 @@ import java.util.stream.Stream;
 
 /**
  * PostgreSQL alone running the statements a service sends for one request: pgbench with a script of those statements
- * (prepared, as the services' clients prepare them), the same connections and threads as wrk, against the platform's
- * database. Its throughput and tail are the floor of that path: what the database allows on this machine with nothing
- * in between. pgbench is the one installed with the PostgreSQL client ({@code postgresql-client}); its per-transaction
- * log gives the percentiles.
+ * (prepared, and planned once, as the services' connections prepare and plan them), the same connections and threads
+ * as wrk, against the platform's database. Its throughput and tail are the floor of that path: what the database
+ * allows on this machine with nothing in between. pgbench is the one installed with the PostgreSQL client
+ * ({@code postgresql-client}); its per-transaction log gives the percentiles.
  */
 final class PgBench {
+
+    /**
+     * The session setting the services' connections carry (resource- and ticket-service's application.properties):
+     * each prepared statement keeps its generic plan. The floor plans as the path does.
+     */
+    static final String SERVICE_SESSION_SETTING = "plan_cache_mode=force_generic_plan";
 
     private static final Pattern TPS = Pattern.compile("tps = ([0-9.]+) \\(without initial connection time\\)");
 
@@ -66,6 +72,7 @@ final class PgBench {
             Files.createDirectories(logs);
             ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).directory(logs.toFile());
             builder.environment().put("PGPASSWORD", "postgres");
+            builder.environment().put("PGOPTIONS", "-c " + SERVICE_SESSION_SETTING);
             Process process = builder.start();
             String output = new String(process.getInputStream().readAllBytes());
             int code = process.waitFor();
