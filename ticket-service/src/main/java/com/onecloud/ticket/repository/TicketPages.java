@@ -34,13 +34,13 @@ public class TicketPages {
 
     /**
      * A page of the scope's tickets that pass the filter, oldest first; the total counts them all. Page and total
-     * come in one statement (the count a subquery of the page's query, in its snapshot); only a page past the last
+     * come in one statement (the total a subquery of the page's query, in its snapshot); only a page past the last
      * ticket, which has no row to carry the total, costs a second one.
      */
     public Uni<TicketPageResult> page(TicketScope scope, TicketFilter filter, int limit, int offset, Instant now) {
         Conditions where = Conditions.of(scope, filter, now);
         int limitParameter = where.values().size() + 1;
-        String sql = "SELECT " + COLUMNS + ", (SELECT count(*) FROM ticket WHERE " + where.sql() + ") AS total "
+        String sql = "SELECT " + COLUMNS + ", " + where.total() + " AS total "
                 + "FROM ticket WHERE " + where.sql() + " ORDER BY created_at, id LIMIT $" + limitParameter
                 + " OFFSET $" + (limitParameter + 1);
         Tuple values = Tuple.tuple(new ArrayList<>(where.values())).addInteger(limit).addInteger(offset);
@@ -54,7 +54,7 @@ public class TicketPages {
             if (!items.isEmpty() || offset == 0) {
                 return Uni.createFrom().item(new TicketPageResult(items, total, limit, offset));
             }
-            return pool.preparedQuery("SELECT count(*) FROM ticket WHERE " + where.sql())
+            return pool.preparedQuery("SELECT " + where.total())
                     .execute(Tuple.tuple(where.values()))
                     .map(counted -> new TicketPageResult(items, counted.iterator().next().getLong(0), limit, offset));
         });
@@ -84,7 +84,7 @@ public class TicketPages {
     }
 
     /** The SQL conditions of a scope and a filter, numbered {@code $1…} in the order of their values. */
-    record Conditions(String sql, List<Object> values) {
+    record Conditions(String sql, List<Object> values, boolean wholeOrganization) {
 
         static Conditions of(TicketScope scope, TicketFilter filter, Instant now) {
             List<String> terms = new ArrayList<>();
@@ -115,7 +115,18 @@ public class TicketPages {
                     case REVOKED -> "revoked_at IS NOT NULL";
                 });
             }
-            return new Conditions(String.join(" AND ", terms), List.copyOf(values));
+            boolean wholeOrganization = scope.organizationId() != null && terms.size() == 1;
+            return new Conditions(String.join(" AND ", terms), List.copyOf(values), wholeOrganization);
+        }
+
+        /**
+         * The number of tickets that pass, as a subquery: an organization's whole list reads it from the counter rows
+         * the schema keeps (migration ticket V9), anything narrower counts.
+         */
+        String total() {
+            return wholeOrganization
+                    ? "(SELECT coalesce(sum(tickets), 0) FROM ticket_count WHERE organization_id = $1)"
+                    : "(SELECT count(*) FROM ticket WHERE " + sql + ")";
         }
 
         private static String equal(String column, Object value, List<Object> values) {

@@ -179,13 +179,14 @@ record ListScenario(BenchRun run, Seed seed, int postgresPort) implements Scenar
             + " WHERE o.id = $1";
 
     /**
-     * What ticket-service's {@code TicketPages.page} sends without filters: the page with its total as a subquery.
-     * The run takes the statement PostgreSQL actually received where it can ({@link #captured}).
+     * What ticket-service's {@code TicketPages.page} sends without filters: the page with its total read from the
+     * organization's counter rows. The run takes the statement PostgreSQL actually received where it can
+     * ({@link #captured}).
      */
     static final String TICKET_PAGE = "SELECT id, organization_id, user_id, kind, name, apis, created_at, expires_at,"
-            + " revoked_at, last_used_at, revoke_reason, expiry_announced, bootstrap, (SELECT count(*) FROM ticket"
-            + " WHERE organization_id = $1) AS total FROM ticket WHERE organization_id = $1 ORDER BY created_at, id"
-            + " LIMIT $2 OFFSET $3";
+            + " revoked_at, last_used_at, revoke_reason, expiry_announced, bootstrap, (SELECT coalesce(sum(tickets), 0)"
+            + " FROM ticket_count WHERE organization_id = $1) AS total FROM ticket WHERE organization_id = $1"
+            + " ORDER BY created_at, id LIMIT $2 OFFSET $3";
 
     /**
      * The path with the statement PostgreSQL last received for it from the service, where one of the service's idle
